@@ -1,0 +1,56 @@
+/**
+ * The command line: a thin layer that parses flags and hands over to the core.
+ * Nothing runs at import time; `createCli()` can be tested without a process.
+ * Heavy modules (kafkajs, prompts) are imported inside command actions only,
+ * so `--help` and `--version` stay fast.
+ */
+import { Command, CommanderError } from 'commander';
+import { readFileSync } from 'node:fs';
+import { describeError } from './errors.js';
+import { registerCommands } from './commands/index.js';
+
+export interface CliResult {
+  exitCode: number;
+}
+
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+/**
+ * Builds the command tree. `result.exitCode` is set by whichever action runs.
+ *
+ * @example
+ *   const { program, result } = createCli();
+ *   await program.parseAsync(['node', 'kafka-tutor', 'config']);
+ */
+export function createCli(): { program: Command; result: CliResult } {
+  const result: CliResult = { exitCode: 0 };
+  const program = new Command('kafka-tutor')
+    .description('A tutor for the Kafka publish/subscribe tutorial: guided lessons, a self-check for graders, and a local Kafka sandbox.')
+    .version(packageVersion(), '-v, --version', 'print the version of kafka-tutor')
+    .helpOption('-h, --help', 'show help for a command')
+    .showSuggestionAfterError(true)
+    .showHelpAfterError('(run `kafka-tutor --help` to see every command)')
+    .exitOverride();
+  registerCommands(program, result);
+  return { program, result };
+}
+
+/** Runs the CLI and returns the process exit code. Only here do errors become exit codes. */
+export async function main(argv: string[]): Promise<number> {
+  const { program, result } = createCli();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return result.exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Commander already printed its one-line error (with "Did you mean …?") or the help.
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    const { text, exitCode } = describeError(error);
+    process.stderr.write(`${text}\n`);
+    return exitCode;
+  }
+}

@@ -1,0 +1,49 @@
+import { Kafka, logLevel, type KafkaConfig } from 'kafkajs';
+import type { ClusterProfile, Credentials } from '../profile/types.js';
+
+// kafkajs prints a partitioner notice on every producer; students need not see it.
+process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
+
+export interface ClientOptions {
+  /** Suffix for the kafkajs client id, e.g. 'consumer' (the principal comes from the certificate, not this). */
+  role?: string;
+  connectionTimeoutMs?: number;
+  requestTimeoutMs?: number;
+  /** How many times kafkajs retries a failed request before giving up. */
+  retries?: number;
+}
+
+/**
+ * The kafkajs configuration for a resolved profile and its opened credentials.
+ * With `verifyHostname: false` the broker's certificate is still checked
+ * against ca.crt; only its host name is not (librdkafka's identification=none).
+ *
+ * @example
+ *   const kafka = createKafka(profile, credentials, { role: 'producer' });
+ */
+export function kafkaConfig(
+  profile: Pick<ClusterProfile, 'brokers' | 'verifyHostname'>,
+  credentials: Pick<Credentials, 'clientId' | 'tls'>,
+  options: ClientOptions = {},
+): KafkaConfig {
+  const tls = credentials.tls;
+  return {
+    clientId: options.role ? `${credentials.clientId}-${options.role}` : credentials.clientId,
+    brokers: profile.brokers,
+    ssl: tls && {
+      ca: [tls.ca],
+      key: tls.key,
+      cert: tls.cert,
+      rejectUnauthorized: true,
+      ...(profile.verifyHostname ? {} : { checkServerIdentity: () => undefined }),
+    },
+    connectionTimeout: options.connectionTimeoutMs ?? 3000,
+    requestTimeout: options.requestTimeoutMs ?? 10_000,
+    retry: { retries: options.retries ?? 3, initialRetryTime: 200, maxRetryTime: 2000 },
+    logLevel: logLevel.NOTHING,
+  };
+}
+
+export function createKafka(...args: Parameters<typeof kafkaConfig>): Kafka {
+  return new Kafka(kafkaConfig(...args));
+}

@@ -1,0 +1,51 @@
+import { readFile } from 'node:fs/promises';
+import { parse } from 'dot-properties';
+import { UserError } from '../errors.js';
+
+/** The librdkafka client settings kafka-tutor understands, as the course's programs use them. */
+export const KNOWN_KEYS = [
+  'bootstrap.servers',
+  'security.protocol',
+  'ssl.ca.location',
+  'ssl.keystore.location',
+  'ssl.keystore.password',
+  'ssl.endpoint.identification.algorithm',
+  'client.id',
+] as const;
+
+export type KnownKey = (typeof KNOWN_KEYS)[number];
+
+export interface PropertiesFile {
+  path: string;
+  values: Partial<Record<KnownKey, string>>;
+  /** Keys present in the file that kafka-tutor does not use: named in a warning. */
+  unknownKeys: string[];
+}
+
+/**
+ * Reads a librdkafka-style properties file (`key=value`, `#` comments).
+ *
+ * @example
+ *   const file = await readPropertiesFile('kafka-tutor.properties');
+ *   file.values['bootstrap.servers'] // '127.0.0.1:19093'
+ */
+export async function readPropertiesFile(path: string): Promise<PropertiesFile> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new UserError(`The config file ${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`, {
+      fix: `Check the path you gave with --config or KAFKA_TUTOR_CONFIG, e.g. ls -l ${path}`,
+      code: 'config-unreadable',
+      exitCode: 2,
+    });
+  }
+  const parsed = parse(text.replace(/^\uFEFF/, '')) as Record<string, string>;
+  const values: Partial<Record<KnownKey, string>> = {};
+  const unknownKeys: string[] = [];
+  for (const [key, value] of Object.entries(parsed)) {
+    if ((KNOWN_KEYS as readonly string[]).includes(key)) values[key as KnownKey] = value.trim();
+    else unknownKeys.push(key);
+  }
+  return { path, values, unknownKeys };
+}

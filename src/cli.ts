@@ -18,6 +18,11 @@ function packageVersion(): string {
   return pkg.version;
 }
 
+/** Commander says "error: …\n(Did you mean x?)"; a user reads one line better. */
+function oneLine(text: string): string {
+  return `${text.trim().replace(/\n\(Did you mean (.+)\?\)/, ' (did you mean $1?)')}\n`;
+}
+
 /**
  * Builds the command tree. `result.exitCode` is set by whichever action runs.
  *
@@ -32,7 +37,7 @@ export function createCli(): { program: Command; result: CliResult } {
     .version(packageVersion(), '-v, --version', 'print the version of kafka-tutor')
     .helpOption('-h, --help', 'show help for a command')
     .showSuggestionAfterError(true)
-    .showHelpAfterError('(run `kafka-tutor --help` to see every command)')
+    .configureOutput({ outputError: (text, write) => write(oneLine(text)) })
     .exitOverride();
   registerCommands(program, result);
   return { program, result };

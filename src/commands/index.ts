@@ -1,6 +1,11 @@
 import type { Command } from 'commander';
 import type { CliResult } from '../cli.js';
 import { registerConfig } from './config.js';
+import { registerDoctor } from './doctor.js';
+import { registerSandbox } from './sandbox.js';
+import { registerProduce } from './produce.js';
+import { registerConsume } from './consume.js';
+import { registerConsumeCommit } from './consume-commit.js';
 
 /**
  * Every command of kafka-tutor, in the order `--help` lists them.
@@ -9,4 +14,9 @@ import { registerConfig } from './config.js';
  */
 export function registerCommands(program: Command, result: CliResult): void {
   registerConfig(program, result);
+  registerDoctor(program, result);
+  registerSandbox(program, result);
+  registerProduce(program, result);
+  registerConsume(program, result);
+  registerConsumeCommit(program, result);
 }

@@ -2,22 +2,43 @@
  * The cluster profile: where to connect and with which credentials, resolved
  * from flags, environment, a config file and the running sandbox, in that order.
  */
-import { readSandboxState, isSandboxRunning } from '../sandbox/state.js';
+import { isSandboxRunning, readSandboxState } from '../sandbox/state.js';
+import { UserError } from '../errors.js';
 import { openCredentials, type OpenOptions } from './open.js';
 import { resolveProfile, type ResolveOptions } from './resolve.js';
 import type { ClusterProfile, Credentials, ProfileFlags } from './types.js';
 
 export { resolveProfile } from './resolve.js';
-export { openCredentials, resolvePassword } from './open.js';
+export { openCredentials } from './open.js';
 export { Secret } from './secret.js';
 export type { ClusterProfile, Credentials, ProfileFlags, ValueSource } from './types.js';
 
 /** What a running sandbox offers the profile: its bootstrap and its first student's folder. */
 export async function sandboxDefaults(): Promise<ResolveOptions['sandbox']> {
   const state = await readSandboxState();
-  if (!state || !(await isSandboxRunning(state))) return undefined;
+  if (!state || !isSandboxRunning(state)) return undefined;
   const first = state.students[0];
   return first ? { bootstrap: state.bootstrap, studentDir: first.dir } : undefined;
+}
+
+export interface LoadOptions extends Omit<ResolveOptions, 'sandbox'>, OpenOptions {
+  /**
+   * Interactive commands pass a confirmation: when nothing is configured and no
+   * sandbox runs, the student is offered to start one, and the command carries on.
+   */
+  confirmSandboxStart?: (() => Promise<boolean>) | undefined;
+}
+
+async function resolveOrOfferSandbox(flags: ProfileFlags, options: LoadOptions): Promise<ClusterProfile> {
+  try {
+    return await resolveProfile(flags, { ...options, sandbox: await sandboxDefaults() });
+  } catch (error) {
+    const noCluster = error instanceof UserError && error.code === 'no-cluster';
+    if (!noCluster || !options.confirmSandboxStart || !(await options.confirmSandboxStart())) throw error;
+    const { runStart } = await import('../sandbox/run.js');
+    await runStart({});
+    return resolveProfile(flags, { ...options, sandbox: await sandboxDefaults() });
+  }
 }
 
 /**
@@ -26,11 +47,8 @@ export async function sandboxDefaults(): Promise<ResolveOptions['sandbox']> {
  * @example
  *   const { profile, credentials } = await loadProfile({ auth: './auth' });
  */
-export async function loadProfile(
-  flags: ProfileFlags,
-  options: Omit<ResolveOptions, 'sandbox'> & OpenOptions = {},
-): Promise<{ profile: ClusterProfile; credentials: Credentials }> {
-  const profile = await resolveProfile(flags, { ...options, sandbox: await sandboxDefaults() });
+export async function loadProfile(flags: ProfileFlags, options: LoadOptions = {}): Promise<{ profile: ClusterProfile; credentials: Credentials }> {
+  const profile = await resolveOrOfferSandbox(flags, options);
   const credentials = await openCredentials(profile, options);
   return { profile, credentials };
 }

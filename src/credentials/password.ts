@@ -1,0 +1,69 @@
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { Secret } from '../profile/secret.js';
+import { failureError } from './failures.js';
+import { fileVars, type ReadContext } from './read.js';
+
+/** The file an instructor (or the sandbox) hands out beside the keystore. */
+export const PASSWORD_FILE = 'password.txt';
+
+export type PasswordSource = 'env' | 'config' | 'password-file' | 'prompt';
+
+export interface PasswordRequest extends ReadContext {
+  keystorePath: string;
+  /** A password the caller already has (KAFKA_TUTOR_PASSWORD or the config file), and where it came from. */
+  explicit?: { value: string | Secret; source: 'env' | 'config' } | undefined;
+  /** Asks with a hidden prompt; leave out when not interactive. Never argv: `ps` shows it to everyone. */
+  ask?: ((keystorePath: string) => Promise<string>) | undefined;
+}
+
+/** Reads `password.txt` beside the keystore: its first line, without a byte-order mark. */
+export async function readPasswordFile(keystorePath: string): Promise<string | undefined> {
+  try {
+    const text = await readFile(join(dirname(keystorePath), PASSWORD_FILE), 'utf8');
+    const line = text.replace(/^\uFEFF/, '').split(/\r?\n/)[0] ?? '';
+    return line === '' ? undefined : line;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Finds the keystore password: the explicit value (env or config file), then
+ * `password.txt` beside the keystore, then a hidden prompt when interactive.
+ *
+ * @example
+ *   const { password, source } = await resolvePassword({ keystorePath: 'auth/kafka.keystore.pkcs12' });
+ *   source // 'password-file'
+ */
+export async function resolvePassword(request: PasswordRequest): Promise<{ password: Secret; source: PasswordSource }> {
+  const { explicit } = request;
+  const value = typeof explicit?.value === 'string' ? explicit.value : explicit?.value.reveal();
+  if (explicit !== undefined && value) return { password: new Secret(value), source: explicit.source };
+  const fromFile = await readPasswordFile(request.keystorePath);
+  if (fromFile !== undefined) return { password: new Secret(fromFile), source: 'password-file' };
+  if (request.ask) return { password: new Secret(await request.ask(request.keystorePath)), source: 'prompt' };
+  const vars = fileVars(request.keystorePath, request);
+  throw failureError('password-missing', { ...vars, keystorePath: vars.file as string, passwordFile: PASSWORD_FILE });
+}
+
+/**
+ * A hidden prompt for the password with @clack/prompts (loaded only when asked).
+ *
+ * @example
+ *   await resolvePassword({ keystorePath, ask: askPasswordPrompt() });
+ */
+export function askPasswordPrompt(streams: { input?: NodeJS.ReadableStream; output?: NodeJS.WritableStream } = {}) {
+  return async (keystorePath: string): Promise<string> => {
+    const { password, isCancel } = await import('@clack/prompts');
+    const { Cancelled } = await import('../errors.js');
+    const answer = await password({
+      message: `Password of ${keystorePath}`,
+      validate: (value) => (value ? undefined : 'Type the password you were given with your credentials.'),
+      ...(streams.input ? { input: streams.input as NodeJS.ReadStream } : {}),
+      ...(streams.output ? { output: streams.output as NodeJS.WriteStream } : {}),
+    });
+    if (isCancel(answer)) throw new Cancelled();
+    return answer;
+  };
+}

@@ -1,0 +1,134 @@
+/**
+ * The course self-check: proves every lesson under `lessons/` is well formed,
+ * and says for each problem how to fix it. Used by `kafka-tutor dev check` and
+ * by the loader, so a broken course never reaches a student half-way.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ACTIONS, PROGRAM_KINDS, REQUIRED_FIELDS, SHOWS, STEP_KINDS, isVerificationName } from './catalog.js';
+import { COURSE_FORMAT_VERSION, type Lesson, type Manifest, type Step } from './types.js';
+
+export interface CourseProblem {
+  /** Where: `manifest.json` or `<lesson>/lesson.json` (and a step id). */
+  where: string;
+  problem: string;
+  fix: string;
+}
+
+const ID = /^[a-z][a-z0-9-]*$/;
+
+function readJson(path: string): { value?: unknown; error?: string } {
+  try {
+    return { value: JSON.parse(readFileSync(path, 'utf8')) as unknown };
+  } catch (error) {
+    return { error: existsSync(path) ? `is not valid JSON (${(error as Error).message})` : 'is missing' };
+  }
+}
+
+/** Problems of the manifest alone; an empty list means it can be read. */
+export function checkManifest(value: unknown, where = 'manifest.json'): CourseProblem[] {
+  const m = value as Partial<Manifest> | null;
+  if (typeof m !== 'object' || m === null) return [{ where, problem: 'is not a JSON object', fix: 'Write {"formatVersion": 1, "title": "…", "lessons": ["…"]}.' }];
+  const problems: CourseProblem[] = [];
+  if (typeof m.formatVersion !== 'number') problems.push({ where, problem: 'has no numeric "formatVersion"', fix: `Add "formatVersion": ${COURSE_FORMAT_VERSION}.` });
+  if (typeof m.title !== 'string' || m.title.trim() === '') problems.push({ where, problem: 'has no "title"', fix: 'Add "title": "<the course name>".' });
+  if (!Array.isArray(m.lessons) || m.lessons.length === 0) problems.push({ where, problem: 'lists no lessons', fix: 'Add "lessons": ["<lesson-id>", …], one id per lesson folder.' });
+  else {
+    const seen = new Set<string>();
+    for (const id of m.lessons) {
+      if (typeof id !== 'string' || !ID.test(id)) problems.push({ where, problem: `lesson id ${JSON.stringify(id)} is not kebab-case`, fix: 'Use lower-case letters, digits and dashes, e.g. "offset-reset".' });
+      else if (seen.has(id)) problems.push({ where, problem: `lists the lesson "${id}" twice`, fix: `Remove the second "${id}".` });
+      seen.add(String(id));
+    }
+  }
+  return problems;
+}
+
+function checkStep(step: Step, lesson: Lesson, dir: string, ids: Set<string>): CourseProblem[] {
+  const where = `${lesson.id}/lesson.json, step "${step.id ?? '?'}"`;
+  const p: CourseProblem[] = [];
+  const add = (problem: string, fix: string) => p.push({ where, problem, fix });
+  if (typeof step.id !== 'string' || !ID.test(step.id)) add('has no kebab-case "id"', 'Give every step an "id" such as "start-consumer".');
+  if (!STEP_KINDS.includes(step.kind)) return [...p, { where, problem: `has the unknown kind "${String(step.kind)}"`, fix: `Use one of: ${STEP_KINDS.join(', ')}.` }];
+  for (const field of REQUIRED_FIELDS[step.kind]) {
+    const value = (step as unknown as Record<string, unknown>)[field];
+    if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) add(`(a ${step.kind} step) has no "${field}"`, `Add "${field}" to the step.`);
+  }
+  const groups = Object.keys(lesson.groups ?? {});
+  const needGroup = (key: string | undefined, field: string) => {
+    if (key !== undefined && !groups.includes(key)) add(`names the group "${key}" in "${field}", which the lesson's "groups" does not define`, `Add "${key}": "{clientId}-${key}-{run}" to the lesson's "groups".`);
+  };
+  switch (step.kind) {
+    case 'explain':
+      if (step.file && !existsSync(join(dir, step.file))) add(`points at ${step.file}, which does not exist`, `Create ${lesson.id}/${step.file} with the text the student reads.`);
+      break;
+    case 'predict':
+      if (Array.isArray(step.options) && !step.options.some((o) => o.value === step.answer)) add(`has the answer "${step.answer}", which is none of its options`, 'Make "answer" equal to one option\'s "value".');
+      break;
+    case 'spawn':
+      if (!(PROGRAM_KINDS as readonly string[]).includes(step.program)) add(`spawns the unknown program "${step.program}"`, `Use one of: ${PROGRAM_KINDS.join(', ')}.`);
+      if (step.program === 'consume-commit' && step.group === undefined) add('spawns consume-commit without a "group"', 'Add "group": "<a key of the lesson\'s groups>".');
+      needGroup(step.group, 'group');
+      break;
+    case 'produce':
+      needGroup(step.unlessUnreadBy, 'unlessUnreadBy');
+      break;
+    case 'act':
+      if (!(ACTIONS as readonly string[]).includes(step.action)) add(`has the unknown action "${step.action}"`, `Use one of: ${ACTIONS.join(', ')}.`);
+      if (step.action !== 'type-messages' && !step.program) add(`(${step.action}) names no "program" to stop`, 'Add "program": "<the spawn step\'s as>".');
+      break;
+    case 'verify':
+      if (step.check && !isVerificationName(step.check)) add(`names the unknown verification "${step.check}"`, 'Use a name listed in src/engine/catalog.ts (VERIFICATIONS), or add the verification there.');
+      if (step.reveals !== undefined && !ids.has(step.reveals)) add(`reveals "${step.reveals}", which is not an earlier step`, 'Point "reveals" at an earlier predict step\'s id.');
+      if (step.retryFrom !== undefined && !ids.has(step.retryFrom)) add(`retries from "${step.retryFrom}", which is not an earlier step`, 'Point "retryFrom" at an earlier step\'s id.');
+      break;
+    case 'show':
+      if (!(SHOWS as readonly string[]).includes(step.what)) add(`shows the unknown "${step.what}"`, `Use one of: ${SHOWS.join(', ')}.`);
+      needGroup(step.group, 'group');
+      break;
+    default:
+      break;
+  }
+  return p;
+}
+
+/** Problems of one lesson folder; `expectedId` is the id the manifest gave it. */
+export function checkLesson(dir: string, expectedId: string): CourseProblem[] {
+  const where = `${expectedId}/lesson.json`;
+  const { value, error } = readJson(join(dir, 'lesson.json'));
+  if (error) return [{ where, problem: error, fix: `Create ${expectedId}/lesson.json with "id", "title", "summary", "hints" and "steps".` }];
+  const lesson = value as Lesson;
+  const problems: CourseProblem[] = [];
+  if (lesson.id !== expectedId) problems.push({ where, problem: `has the id "${String(lesson.id)}" but its folder is "${expectedId}"`, fix: `Set "id": "${expectedId}" (or rename the folder and the manifest entry).` });
+  if (typeof lesson.title !== 'string' || lesson.title.trim() === '') problems.push({ where, problem: 'has no "title"', fix: 'Add "title": "<what the student learns>".' });
+  if (typeof lesson.summary !== 'string' || lesson.summary.trim() === '') problems.push({ where, problem: 'has no "summary"', fix: 'Add "summary": "<one line shown in the lesson menu>".' });
+  if (!Array.isArray(lesson.hints) || lesson.hints.length === 0 || lesson.hints.some((h) => typeof h !== 'string' || h.trim() === '')) {
+    problems.push({ where, problem: 'has no hints, or an empty one', fix: 'Add "hints": ["<what to try when stuck>"] with non-empty sentences.' });
+  }
+  if (!Array.isArray(lesson.steps) || lesson.steps.length === 0) return [...problems, { where, problem: 'has no steps', fix: 'Add "steps": [{"id": "intro", "kind": "explain", "file": "intro.md"}, …].' }];
+  const ids = new Set<string>();
+  for (const step of lesson.steps) {
+    if (ids.has(step.id)) problems.push({ where, problem: `has two steps with the id "${step.id}"`, fix: 'Give every step its own id.' });
+    problems.push(...checkStep(step, lesson, dir, ids));
+    ids.add(step.id);
+  }
+  return problems;
+}
+
+/**
+ * Checks a whole course folder: the manifest, then every lesson it lists.
+ *
+ * @example
+ *   checkCourse('lessons') // [] when the course is well formed
+ */
+export function checkCourse(dir: string): CourseProblem[] {
+  const { value, error } = readJson(join(dir, 'manifest.json'));
+  if (error) return [{ where: 'manifest.json', problem: error, fix: `Create ${join(dir, 'manifest.json')} listing the lessons.` }];
+  const problems = checkManifest(value);
+  const manifest = value as Manifest;
+  if (problems.length > 0) return problems;
+  if (manifest.formatVersion > COURSE_FORMAT_VERSION) {
+    return [{ where: 'manifest.json', problem: `has formatVersion ${manifest.formatVersion}; this kafka-tutor reads ${COURSE_FORMAT_VERSION}`, fix: 'Upgrade kafka-tutor: npm install kafka-tutor@latest' }];
+  }
+  return manifest.lessons.flatMap((id) => (existsSync(join(dir, id)) ? checkLesson(join(dir, id), id) : [{ where: id, problem: 'is listed in manifest.json but has no folder', fix: `Create ${id}/lesson.json, or remove "${id}" from manifest.json.` }]));
+}

@@ -1,0 +1,56 @@
+/**
+ * Everything a step may need while a lesson runs. Each step takes only the
+ * slice it uses (`Pick<Context, 'terminal' | 'programs'>`), so tests hand it a
+ * scripted terminal while Kafka stays real.
+ */
+import type { KafkaSide, SentMessage } from './kafka-side.js';
+import type { ProgramPool } from './programs.js';
+import type { Progress } from './progress.js';
+import type { Terminal } from './terminal.js';
+import type { LoadedLesson } from './types.js';
+
+/** What the lesson has done so far in this session, for later verifications. */
+export interface RunState {
+  /** Messages the engine produced (or the student typed), by the step's `as`. */
+  sent: Record<string, SentMessage[]>;
+  /** Topic offsets (partition → next offset) when a program started, by program name and run. */
+  highAtSpawn: Record<string, Record<number, number>[]>;
+  /** The student's answer to each predict step, by step id. */
+  predictions: Record<string, string>;
+  /** Committed offsets read by show steps, oldest first, by group key. */
+  committed: Record<string, { partition: number; offset: number | null }[][]>;
+}
+
+export interface Context {
+  lesson: LoadedLesson;
+  terminal: Terminal;
+  kafka: KafkaSide;
+  programs: ProgramPool;
+  progress: Progress;
+  run: RunState;
+  /** Values lessons may use in text: {clientId}, {topic}, {bootstrap}, {run}, {group.<key>}. */
+  vars: Record<string, string>;
+  /** Arguments and environment every spawned program gets (cluster flags; the password only in env). */
+  programArgs: string[];
+  programEnv: Record<string, string>;
+  now: () => number;
+  sleep: (ms: number) => Promise<void>;
+  /** Aborted on Ctrl-C: waits give up at once. */
+  signal: AbortSignal;
+  /** Shows the next of the lesson's hints (or a step's own). */
+  showHint: (extra?: string) => void;
+}
+
+export function emptyRunState(): RunState {
+  return { sent: {}, highAtSpawn: {}, predictions: {}, committed: {} };
+}
+
+/**
+ * Replaces `{name}` with the value of `vars.name`; unknown names stay as written.
+ *
+ * @example
+ *   fillIn('npx kafka-tutor consume {topic}', { topic: 'client1' }) // 'npx kafka-tutor consume client1'
+ */
+export function fillIn(text: string, vars: Record<string, string>): string {
+  return text.replace(/\{([a-zA-Z][\w.-]*)\}/g, (whole, name: string) => vars[name] ?? whole);
+}

@@ -1,0 +1,58 @@
+/**
+ * Loads the course (lessons as data) from a folder, refusing a manifest newer
+ * than this kafka-tutor understands and a course that fails its self-check.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { UserError } from '../errors.js';
+import { checkCourse } from './check-course.js';
+import { COURSE_FORMAT_VERSION, type Course, type Lesson, type LoadedLesson, type Manifest } from './types.js';
+
+/** The lessons shipped with kafka-tutor: `lessons/` beside `dist/` (or `src/`). */
+export function defaultCourseDir(): string {
+  return fileURLToPath(new URL('../../lessons', import.meta.url));
+}
+
+function readLesson(dir: string): LoadedLesson {
+  const lesson = JSON.parse(readFileSync(join(dir, 'lesson.json'), 'utf8')) as Lesson;
+  const prose: Record<string, string> = {};
+  for (const step of lesson.steps) if (step.kind === 'explain') prose[step.file] = readFileSync(join(dir, step.file), 'utf8');
+  return { ...lesson, dir, prose };
+}
+
+/**
+ * Reads and checks a course. A newer format asks for an upgrade; a broken
+ * course points at `kafka-tutor dev check`.
+ *
+ * @example
+ *   const course = loadCourse(defaultCourseDir());
+ *   course.lessons.map((l) => l.id) // ['credentials', 'simple', …]
+ */
+export function loadCourse(dir = defaultCourseDir()): Course {
+  let manifest: Manifest;
+  try {
+    manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
+  } catch {
+    throw new UserError(`The course's lessons cannot be read from ${dir}.`, { fix: 'Reinstall kafka-tutor: npm install kafka-tutor', code: 'course-missing' });
+  }
+  if (typeof manifest.formatVersion === 'number' && manifest.formatVersion > COURSE_FORMAT_VERSION) {
+    throw new UserError(`These lessons need a newer kafka-tutor (lesson format ${manifest.formatVersion}; this one reads ${COURSE_FORMAT_VERSION}).`, {
+      fix: 'Upgrade kafka-tutor: npm install kafka-tutor@latest',
+      code: 'course-too-new',
+    });
+  }
+  const problems = checkCourse(dir);
+  if (problems.length > 0) {
+    const first = problems[0]!;
+    throw new UserError(`The course in ${dir} is broken: ${first.where} ${first.problem}.`, { fix: `kafka-tutor dev check --course ${dir}`, code: 'course-broken' });
+  }
+  return { dir, manifest, lessons: manifest.lessons.map((id) => readLesson(join(dir, id))) };
+}
+
+/** A lesson by id, or a UserError listing the ids there are. */
+export function findLesson(course: Course, id: string): LoadedLesson {
+  const lesson = course.lessons.find((l) => l.id === id);
+  if (!lesson) throw new UserError(`There is no lesson "${id}".`, { fix: `Use one of: ${course.lessons.map((l) => l.id).join(', ')} (see kafka-tutor lessons)`, code: 'lesson-unknown' });
+  return lesson;
+}

@@ -1,0 +1,79 @@
+/**
+ * The engine's own Kafka client for a lesson: it produces the messages a lesson
+ * needs, reads the topic's offsets and a group's committed offsets. Always the
+ * real cluster of the student's profile (the sandbox, or the course's cluster).
+ */
+import type { Admin, Kafka, Producer } from 'kafkajs';
+import { fetchCommittedOffsets, type CommittedOffset } from '../kafka/offsets.js';
+
+export interface SentMessage {
+  value: string;
+  partition: number;
+  offset: number;
+  /** Engine clock (ms) when Kafka acknowledged it. */
+  sentAt: number;
+}
+
+export interface PartitionRange {
+  partition: number;
+  /** The oldest offset still in the log. */
+  low: number;
+  /** The offset the next message will get. */
+  high: number;
+}
+
+/**
+ * @example
+ *   const side = createKafkaSide(kafka, { clientId: 'client1', topic: 'client1', bootstrap: '127.0.0.1:19093' });
+ *   const [sent] = await side.produce(['hello']);
+ *   await side.close();
+ */
+export interface KafkaSide {
+  clientId: string;
+  topic: string;
+  bootstrap: string;
+  produce(values: string[]): Promise<SentMessage[]>;
+  offsets(): Promise<PartitionRange[]>;
+  committed(group: string): Promise<CommittedOffset[]>;
+  close(): Promise<void>;
+}
+
+export function createKafkaSide(kafka: Kafka, who: { clientId: string; topic: string; bootstrap: string }, now: () => number = Date.now): KafkaSide {
+  let producer: Producer | undefined;
+  let admin: Admin | undefined;
+  const connectedProducer = async () => {
+    if (!producer) {
+      producer = kafka.producer({ allowAutoTopicCreation: false });
+      await producer.connect();
+    }
+    return producer;
+  };
+  const connectedAdmin = async () => {
+    if (!admin) {
+      admin = kafka.admin();
+      await admin.connect();
+    }
+    return admin;
+  };
+  return {
+    ...who,
+    async produce(values) {
+      const p = await connectedProducer();
+      const sent: SentMessage[] = [];
+      // One at a time: each message's own partition and offset is what lessons verify.
+      for (const value of values) {
+        const [meta] = await p.send({ topic: who.topic, messages: [{ value }] });
+        sent.push({ value, partition: meta?.partition ?? 0, offset: Number(meta?.baseOffset ?? -1), sentAt: now() });
+      }
+      return sent;
+    },
+    async offsets() {
+      const ranges = await (await connectedAdmin()).fetchTopicOffsets(who.topic);
+      return ranges.map((r) => ({ partition: r.partition, low: Number(r.low), high: Number(r.high) })).sort((a, b) => a.partition - b.partition);
+    },
+    committed: (group) => fetchCommittedOffsets(kafka, group, who.topic),
+    async close() {
+      await Promise.allSettled([producer?.disconnect(), admin?.disconnect()]);
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import { fillIn, type Context } from '../context.js';
+import type { ActStep } from '../types.js';
+import { CONTINUE, type StepOutcome } from './outcome.js';
+
+const ARRIVAL_GRACE_MS = 3000;
+
+/** The student types messages; the engine produces each and lets the consumer's line appear before the next prompt. */
+async function typeMessages(step: ActStep, ctx: Pick<Context, 'terminal' | 'kafka' | 'programs' | 'run' | 'vars' | 'signal'>): Promise<void> {
+  const min = step.min ?? 1;
+  const max = step.max ?? 10;
+  const sent = (ctx.run.sent[step.as ?? step.id] = [] as NonNullable<Context['run']['sent'][string]>);
+  while (sent.length < max) {
+    const more = sent.length >= min;
+    const value = await ctx.terminal.text(fillIn(step.prompt, ctx.vars) + (more ? ' (or press Enter on an empty line to finish)' : ''), {
+      placeholder: `message ${sent.length + 1}`,
+      validate: (v) => (v.trim() === '' && !more ? `Type at least ${min} message(s) first.` : undefined),
+    });
+    if (value.trim() === '') break;
+    const [message] = await ctx.kafka.produce([value]);
+    if (!message) continue;
+    sent.push(message);
+    if (step.program) {
+      const program = step.program;
+      await ctx.programs.waitFor(program, (e) => e.type === 'message' && e.partition === message.partition && e.offset === message.offset, { timeoutMs: ARRIVAL_GRACE_MS, signal: ctx.signal });
+    }
+  }
+}
+
+/** Stops a program: on the student's key press (`stop-key`) or at once (`stop`). */
+async function stopProgram(step: ActStep, ctx: Pick<Context, 'terminal' | 'programs' | 'vars' | 'showHint'>): Promise<void> {
+  const name = step.program ?? '';
+  const signal = step.signal ?? 'SIGTERM';
+  if (step.action === 'stop-key') {
+    ctx.terminal.step(`${fillIn(step.prompt, ctx.vars)}  (press any key; h for a hint)`);
+    await ctx.terminal.waitForKey({ ...(step.timeoutMs === undefined ? {} : { timeoutMs: step.timeoutMs }), onHint: () => ctx.showHint() });
+  } else ctx.terminal.step(fillIn(step.prompt, ctx.vars));
+  await ctx.programs.stop(name, signal);
+  ctx.terminal.info(signal === 'SIGTERM' ? `Sent SIGTERM to ${name}, as \`docker stop\` does; it left its group and exited.` : `Sent SIGKILL to ${name}, as \`docker kill\` or a crashed machine would; it could not say goodbye to its group.`);
+}
+
+export async function runAct(step: ActStep, ctx: Pick<Context, 'terminal' | 'kafka' | 'programs' | 'run' | 'vars' | 'signal' | 'showHint'>): Promise<StepOutcome> {
+  if (step.action === 'type-messages') await typeMessages(step, ctx);
+  else await stopProgram(step, ctx);
+  return CONTINUE;
+}

@@ -1,0 +1,26 @@
+import { fillIn, type Context } from '../context.js';
+import { renderMarkdown } from '../markdown.js';
+import type { CommandStep, ExplainStep, PredictStep } from '../types.js';
+import { CONTINUE, type StepOutcome } from './outcome.js';
+
+/** Shows a page of the lesson's prose. */
+export async function runExplain(step: ExplainStep, ctx: Pick<Context, 'lesson' | 'terminal' | 'vars'>): Promise<StepOutcome> {
+  const text = ctx.lesson.prose[step.file] ?? '';
+  ctx.terminal.note(renderMarkdown(fillIn(text, ctx.vars)));
+  return CONTINUE;
+}
+
+/** Asks the student to predict what Kafka will do; the answer is revealed by a later verify step. */
+export async function runPredict(step: PredictStep, ctx: Pick<Context, 'terminal' | 'run' | 'vars'>): Promise<StepOutcome> {
+  const options = step.options.map((o) => ({ value: o.value, label: fillIn(o.label, ctx.vars) }));
+  ctx.run.predictions[step.id] = await ctx.terminal.select(`Predict: ${fillIn(step.question, ctx.vars)}`, options);
+  return CONTINUE;
+}
+
+/** Shows the equivalent manual commands (never runs them) and the course's docker command. */
+export async function runCommand(step: CommandStep, ctx: Pick<Context, 'terminal' | 'vars'>): Promise<StepOutcome> {
+  const lines = step.commands.map((c) => `  ${fillIn(c, ctx.vars)}`);
+  if (step.docker) lines.push('', 'The course runs it with Docker:', ...fillIn(step.docker, ctx.vars).split('\n').map((l) => `  ${l}`));
+  ctx.terminal.note(lines.join('\n'), fillIn(step.title, ctx.vars));
+  return CONTINUE;
+}

@@ -1,0 +1,24 @@
+import type { Context } from '../context.js';
+import type { Step } from '../types.js';
+
+/** What a verification (or a step that waits for Kafka) found: one sentence each. */
+export interface Finding {
+  ok: boolean;
+  expected: string;
+  happened: string;
+  /** What to try, when it failed. */
+  hint?: string;
+  /** Extra lines worth showing (latencies, offsets). */
+  details?: string[];
+}
+
+/** Where the lesson goes after a step. */
+export type StepOutcome =
+  | { next: 'continue' }
+  | { next: 'goto'; stepId: string }
+  | { next: 'end' }
+  | { next: 'failed'; finding: Finding; retryFrom?: string; retryPrompt?: string };
+
+export const CONTINUE: StepOutcome = { next: 'continue' };
+
+export type RunStep<S extends Step, K extends keyof Context> = (step: S, ctx: Pick<Context, K>) => Promise<StepOutcome>;

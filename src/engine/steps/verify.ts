@@ -1,0 +1,25 @@
+import type { Context } from '../context.js';
+import type { PredictStep, VerifyStep } from '../types.js';
+import { verifications, type VerifyContext } from '../verifications/index.js';
+import { CONTINUE, type StepOutcome } from './outcome.js';
+
+const VERIFY_TIMEOUT_MS = 20_000;
+
+/** Runs a named verification; on success shows what happened and reveals the student's prediction. */
+export async function runVerify(step: VerifyStep, ctx: VerifyContext & Pick<Context, 'terminal' | 'lesson'>): Promise<StepOutcome> {
+  const verify = verifications[step.check as keyof typeof verifications];
+  const finding = await verify(ctx, step.params ?? {}, step.timeoutMs ?? VERIFY_TIMEOUT_MS);
+  if (!finding.ok) {
+    if (step.hint) finding.hint = step.hint;
+    return { next: 'failed', finding, ...(step.retryFrom ? { retryFrom: step.retryFrom } : {}), ...(step.retryPrompt ? { retryPrompt: step.retryPrompt } : {}) };
+  }
+  ctx.terminal.success(`${finding.happened}.`);
+  for (const line of finding.details ?? []) ctx.terminal.info(line);
+  const predict = ctx.lesson.steps.find((s): s is PredictStep => s.kind === 'predict' && s.id === step.reveals);
+  const guess = predict && ctx.run.predictions[predict.id];
+  if (predict && guess) {
+    const right = predict.options.find((o) => o.value === predict.answer)?.label ?? predict.answer;
+    ctx.terminal.info(guess === predict.answer ? `You predicted it: ${right}.` : `You predicted otherwise; what happened is: ${right}.`);
+  }
+  return CONTINUE;
+}

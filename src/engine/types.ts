@@ -1,0 +1,146 @@
+/**
+ * The shape of a course: a manifest, lessons and their steps, as read from `lessons/`.
+ * The engine knows these kinds of step; it never knows a lesson's name or text.
+ */
+
+/** The manifest format this version of kafka-tutor reads; a newer one asks for an upgrade. */
+export const COURSE_FORMAT_VERSION = 1;
+
+export interface Manifest {
+  formatVersion: number;
+  title: string;
+  /** Lesson ids in the order a student takes them; each is a folder beside the manifest. */
+  lessons: string[];
+}
+
+/** A program the engine can spawn (see src/engine/process/). */
+export type ProgramKind = 'consume' | 'consume-commit' | 'produce';
+
+interface BaseStep {
+  /** Unique within the lesson; progress is recorded per step id. */
+  id: string;
+  /** A resumed lesson restarts at the last checkpoint before its first unfinished step. */
+  checkpoint?: boolean;
+}
+
+/** Prose the student reads (a Markdown file in the lesson's folder). */
+export interface ExplainStep extends BaseStep {
+  kind: 'explain';
+  file: string;
+}
+
+/** The student predicts what Kafka will do before the experiment shows it. */
+export interface PredictStep extends BaseStep {
+  kind: 'predict';
+  question: string;
+  options: { value: string; label: string }[];
+  answer: string;
+}
+
+/** Commands shown (never run) so the student can repeat the step by hand. */
+export interface CommandStep extends BaseStep {
+  kind: 'command';
+  title: string;
+  commands: string[];
+  /** The course's original `docker run`, for reference. */
+  docker?: string;
+}
+
+/** Starts a program in the background, named `as`, and waits for an event. */
+export interface SpawnStep extends BaseStep {
+  kind: 'spawn';
+  as: string;
+  program: ProgramKind;
+  /** A key of the lesson's `groups`; the engine creates a unique id and remembers it. */
+  group?: string;
+  from?: 'earliest' | 'latest';
+  storeMs?: number;
+  waitFor?: 'assigned';
+  timeoutMs?: number;
+}
+
+/** The engine itself produces messages (through kafkajs) into the student's topic. */
+export interface ProduceStep extends BaseStep {
+  kind: 'produce';
+  /** Name under which the produced messages are remembered for later verifications. */
+  as: string;
+  count: number;
+  /** Message text; `{n}` is the message's number, `{run}` the lesson run. */
+  text: string;
+  /** Produce only when fewer than `count` messages wait, unread, for this group. */
+  unlessUnreadBy?: string;
+  /** Before producing, wait until these programs have received everything already in the topic. */
+  settle?: string[];
+}
+
+/** Something the student does: type messages, or press a key to stop a program. */
+export interface ActStep extends BaseStep {
+  kind: 'act';
+  action: 'type-messages' | 'stop-key' | 'stop';
+  prompt: string;
+  /** For `type-messages`: where the typed messages are remembered, and how many are needed. */
+  as?: string;
+  min?: number;
+  max?: number;
+  /** For `stop-key` / `stop`: the program, and the signal (SIGTERM imitates `docker stop`). */
+  program?: string;
+  signal?: 'SIGTERM' | 'SIGKILL';
+  /** For `stop-key`: stop on its own after this long if no key came (the student wandered off). */
+  timeoutMs?: number;
+}
+
+/** A named verification of what Kafka did, with a timeout and a lesson-specific hint. */
+export interface VerifyStep extends BaseStep {
+  kind: 'verify';
+  check: string;
+  params?: Record<string, unknown>;
+  timeoutMs?: number;
+  hint?: string;
+  /** A predict step whose answer this verification reveals. */
+  reveals?: string;
+  /** When the check fails, offer to go back to this step and try again. */
+  retryFrom?: string;
+  /** Failing this check does not fail the lesson (e.g. a stop that missed its window). */
+  retryPrompt?: string;
+}
+
+/** A picture of the topic or of a group's committed offsets. */
+export interface ShowStep extends BaseStep {
+  kind: 'show';
+  what: 'log' | 'offsets';
+  group?: string;
+  title?: string;
+}
+
+/** Asks whether to do an optional part; `no` skips to `skipTo` (or the end). */
+export interface ChoiceStep extends BaseStep {
+  kind: 'optional';
+  question: string;
+  skipTo?: string;
+}
+
+export type Step = ExplainStep | PredictStep | CommandStep | SpawnStep | ProduceStep | ActStep | VerifyStep | ShowStep | ChoiceStep;
+export type StepKind = Step['kind'];
+
+export interface Lesson {
+  id: string;
+  title: string;
+  summary: string;
+  /** Given on `h` or after a failed verification; never empty. */
+  hints: string[];
+  /** Consumer groups the lesson creates, by key: a pattern such as `{clientId}-earliest-{run}`. */
+  groups?: Record<string, string>;
+  steps: Step[];
+}
+
+/** A lesson with its folder and the Markdown prose its explain steps point at. */
+export interface LoadedLesson extends Lesson {
+  dir: string;
+  prose: Record<string, string>;
+}
+
+export interface Course {
+  dir: string;
+  manifest: Manifest;
+  lessons: LoadedLesson[];
+}

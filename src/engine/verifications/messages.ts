@@ -1,0 +1,88 @@
+/**
+ * Verifications about which messages reached which consumer: delivery in order,
+ * earliest versus latest, and a group resuming from its committed offsets.
+ */
+import type { SentMessage } from '../kafka-side.js';
+import type { Finding } from '../steps/outcome.js';
+import { at, param, received, type Verification, type VerifyContext } from './types.js';
+
+const list = (ms: { value: string }[]) => ms.map((m) => `"${m.value}"`).join(', ') || 'nothing';
+
+/** Waits until `name` has received every message of `wanted` (or the time is up). */
+async function waitForAll(ctx: VerifyContext, name: string, wanted: SentMessage[], timeoutMs: number): Promise<void> {
+  await ctx.programs.waitUntil(() => {
+    const got = new Set(received(ctx, name).map(at));
+    return wanted.every((m) => got.has(at(m))) || undefined;
+  }, { timeoutMs, signal: ctx.signal });
+}
+
+/** Every message typed reached the consumer, in the order typed; reports the end-to-end latency. */
+export const verifyDelivered: Verification = async (ctx, params, timeoutMs) => {
+  const name = param(params, 'program');
+  const sent = ctx.run.sent[param(params, 'messages')] ?? [];
+  await waitForAll(ctx, name, sent, timeoutMs);
+  const wanted = new Set(sent.map(at));
+  const got = received(ctx, name).filter((m) => wanted.has(at(m)));
+  const inOrder = got.map(at).join() === sent.map(at).join();
+  const latencies = got.map((m) => m.at - (sent.find((s) => at(s) === at(m))?.sentAt ?? m.at));
+  return {
+    ok: sent.length > 0 && inOrder,
+    expected: `${name} should print ${list(sent)}, in that order`,
+    happened: inOrder ? `${name} printed all ${got.length}, in order` : `${name} printed ${list(got)}`,
+    hint: `Is ${name} subscribed to ${ctx.kafka.topic}? Its lines above start with [${name}].`,
+    details: latencies.length ? [`End-to-end latency (sent → printed): ${Math.min(...latencies)}–${Math.max(...latencies)} ms`] : [],
+  };
+};
+
+/** A message produced now reaches every listed consumer. */
+export const verifyReachedAll: Verification = async (ctx, params, timeoutMs) => {
+  const names = (params.programs as string[] | undefined) ?? [];
+  const sent = ctx.run.sent[param(params, 'messages')] ?? [];
+  for (const name of names) await waitForAll(ctx, name, sent, timeoutMs);
+  const missing = names.filter((name) => !sent.every((m) => received(ctx, name).some((r) => at(r) === at(m))));
+  return {
+    ok: sent.length > 0 && missing.length === 0,
+    expected: `${list(sent)} should reach ${names.join(' and ')}`,
+    happened: missing.length === 0 ? `it reached ${names.join(' and ')}` : `it did not reach ${missing.join(' and ')}`,
+    hint: 'Both consumers must still be running; their lines start with their names.',
+  };
+};
+
+/** The earliest group read what was already in the topic; the latest group did not. */
+export const verifyEarliestLatest: Verification = async (ctx, params, timeoutMs) => {
+  const earliest = param(params, 'earliest');
+  const latest = param(params, 'latest');
+  const highOf = (name: string) => ctx.run.highAtSpawn[name]?.at(-1) ?? {};
+  const old = (name: string, m: { partition: number; offset: number }) => m.offset < (highOf(name)[m.partition] ?? 0);
+  const before = Object.values(highOf(earliest)).reduce((a, b) => a + b, 0);
+  await ctx.programs.waitUntil(() => {
+    const last = received(ctx, earliest).filter((m) => old(earliest, m));
+    return Object.entries(highOf(earliest)).every(([p, h]) => h === 0 || last.some((m) => m.partition === Number(p) && m.offset === h - 1)) || undefined;
+  }, { timeoutMs, signal: ctx.signal });
+  const earliestOld = received(ctx, earliest).filter((m) => old(earliest, m));
+  const latestOld = received(ctx, latest).filter((m) => old(latest, m));
+  const finding: Finding = {
+    ok: before > 0 && earliestOld.length > 0 && latestOld.length === 0,
+    expected: `${earliest} should print the messages already in ${ctx.kafka.topic}, and ${latest} none of them`,
+    happened: `${earliest} printed ${earliestOld.length} old message(s), ${latest} printed ${latestOld.length}`,
+    hint: 'Both groups must be new: a group with committed offsets ignores auto.offset.reset.',
+  };
+  return finding;
+};
+
+/** A restarted consumer in the same group received exactly the messages produced while it was down. */
+export const verifyResumed: Verification = async (ctx, params, timeoutMs) => {
+  const name = param(params, 'program');
+  const missed = ctx.run.sent[param(params, 'messages')] ?? [];
+  await waitForAll(ctx, name, missed, timeoutMs);
+  const first = missed[0];
+  const got = received(ctx, name);
+  const before = first ? got.filter((m) => m.partition === first.partition && m.offset < first.offset) : [];
+  const gotMissed = missed.filter((m) => got.some((r) => at(r) === at(m)));
+  return {
+    ok: missed.length > 0 && gotMissed.length === missed.length && before.length === 0,
+    expected: `${name}, restarted in its group, should print exactly what it missed: ${list(missed)}`,
+    happened: `it printed ${list(gotMissed)} of those${before.length ? `, and ${before.length} older message(s) again` : ', and nothing older'}`,
+    hint: 'The group must be the same as before the stop, and it must have committed its position (automatic commits run every few seconds).',
+  };
+};

@@ -1,0 +1,21 @@
+import type { Context } from '../context.js';
+import type { Finding } from '../steps/outcome.js';
+
+export type VerifyContext = Pick<Context, 'programs' | 'kafka' | 'run' | 'signal' | 'now' | 'vars' | 'programArgs' | 'programEnv' | 'lesson' | 'progress'>;
+
+/** A named verification: waits (at most `timeoutMs`) for Kafka to show what the lesson claims. */
+export type Verification = (ctx: VerifyContext, params: Record<string, unknown>, timeoutMs: number) => Promise<Finding>;
+
+/** A string parameter of a verify step (the course self-check guarantees the names). */
+export function param(params: Record<string, unknown>, name: string): string {
+  const value = params[name];
+  return typeof value === 'string' ? value : '';
+}
+
+/** The messages a program's current run received, in order. */
+export function received(ctx: Pick<Context, 'programs'>, name: string, runIndex = -1) {
+  const run = ctx.programs.history(name).at(runIndex);
+  return (run?.events ?? []).flatMap((s) => (s.event.type === 'message' ? [{ ...s.event, at: s.at }] : []));
+}
+
+export const at = (m: { partition: number; offset: number }) => `${m.partition}@${m.offset}`;

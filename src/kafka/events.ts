@@ -1,0 +1,115 @@
+/**
+ * The `--json` event contract of the lesson programs (`produce`, `consume`,
+ * `consume-commit`): one JSON object per line on stdout, nothing else.
+ * The engine, `kafka-tutor check` and graders' scripts read these lines;
+ * human mode prints the same facts through `formatEvent`.
+ *
+ * Every event has `type` and `time` (ISO-8601). Offsets are numbers.
+ *
+ *   assigned         {group, partitions: [{topic, partition}]}   the group gave this consumer its partitions
+ *   message          {topic, partition, offset, value}           a message arrived (value decoded as UTF-8)
+ *   storing-started  {topic, partition, offset, value}           consume-commit began "storing" it
+ *   storing-ended    {topic, partition, offset, value}           … and finished
+ *   committed        {topic, partition, offset}                  the group's committed offset is now `offset` (the next to read)
+ *   sent             {topic, partition, offset, value}           produce wrote a message
+ *   error            {code, message, fix}                        one sentence and the fix; the program then exits 1
+ *   stopped          {signal}                                    last line of a clean stop: SIGTERM, SIGINT, eof or disconnect
+ *
+ * @example
+ *   {"type":"assigned","time":"2026-11-25T09:00:00.000Z","group":"simple_consumer","partitions":[{"topic":"client1","partition":0}]}
+ *   {"type":"message","time":"2026-11-25T09:00:01.000Z","topic":"client1","partition":0,"offset":7,"value":"hello"}
+ */
+
+export interface TopicPartition {
+  topic: string;
+  partition: number;
+}
+
+export interface MessageFacts extends TopicPartition {
+  offset: number;
+  value: string;
+}
+
+/** Why a program stopped cleanly: a signal, the end of its input, or its parent went away. */
+export type StopReason = 'SIGTERM' | 'SIGINT' | 'eof' | 'disconnect';
+
+export type ProgramEvent =
+  | { type: 'assigned'; time: string; group: string; partitions: TopicPartition[] }
+  | ({ type: 'message' | 'storing-started' | 'storing-ended' | 'sent'; time: string } & MessageFacts)
+  | ({ type: 'committed'; time: string } & TopicPartition & { offset: number })
+  | { type: 'error'; time: string; code: string; message: string; fix: string }
+  | { type: 'stopped'; time: string; signal: StopReason };
+
+export type EventType = ProgramEvent['type'];
+
+/** An event before it is stamped with its time. */
+export type EventBody = ProgramEvent extends infer E ? (E extends ProgramEvent ? Omit<E, 'time'> : never) : never;
+
+/** The event of a given type, e.g. `EventOf<'message'>`. */
+export type EventOf<T extends EventType> = Extract<ProgramEvent, { type: T }>;
+
+export const EVENT_TYPES: readonly EventType[] = ['assigned', 'message', 'storing-started', 'storing-ended', 'committed', 'sent', 'error', 'stopped'];
+
+/** Events that concern one message: they carry topic, partition, offset and value. */
+export function isMessageEvent(event: ProgramEvent): event is EventOf<'message' | 'storing-started' | 'storing-ended' | 'sent'> {
+  return event.type === 'message' || event.type === 'storing-started' || event.type === 'storing-ended' || event.type === 'sent';
+}
+
+/**
+ * Stamps an event with the current time.
+ *
+ * @example
+ *   stampEvent({ type: 'stopped', signal: 'SIGTERM' }) // { type: 'stopped', signal: 'SIGTERM', time: '2026-…Z' }
+ */
+export function stampEvent(body: EventBody, now: Date = new Date()): ProgramEvent {
+  return { ...body, time: now.toISOString() } as ProgramEvent;
+}
+
+/**
+ * Reads one line of a program's `--json` output; `undefined` for anything that is not an event.
+ *
+ * @example
+ *   parseEvent('{"type":"stopped","time":"…","signal":"SIGTERM"}')?.type // 'stopped'
+ *   parseEvent('hello') // undefined
+ */
+export function parseEvent(line: string): ProgramEvent | undefined {
+  const text = line.trim();
+  if (!text.startsWith('{')) return undefined;
+  try {
+    const value = JSON.parse(text) as { type?: unknown };
+    return typeof value.type === 'string' && (EVENT_TYPES as readonly string[]).includes(value.type) ? (value as ProgramEvent) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const where = (e: TopicPartition & { offset: number }) => `${e.topic}[${e.partition}]@${e.offset}`;
+
+/**
+ * The line a person reads for an event (human mode, and the engine's display).
+ *
+ * @example
+ *   formatEvent({ type: 'message', time, topic: 'client1', partition: 0, offset: 7, value: 'hi' }) // 'hi   (client1[0]@7)'
+ */
+export function formatEvent(event: ProgramEvent): string {
+  switch (event.type) {
+    case 'assigned': {
+      const parts = event.partitions.map((p) => `${p.topic}[${p.partition}]`).join(', ');
+      return `Assigned partitions: ${parts || '(none)'}   (group ${event.group})`;
+    }
+    case 'message':
+      return `${event.value}   (${where(event)})`;
+    case 'storing-started':
+      return `Start storing ${where(event)}`;
+    case 'storing-ended':
+      return `End storing ${where(event)}`;
+    case 'committed':
+      return `Message committed: the group's next offset on ${event.topic}[${event.partition}] is ${event.offset}`;
+    case 'sent':
+      return `sent ${where(event)}: ${event.value}`;
+    case 'error':
+      return `${event.message}${event.fix ? `\n  Fix: ${event.fix}` : ''}`;
+    case 'stopped':
+      return event.signal === 'eof' ? 'Done: end of input.' : `Stopped (${event.signal}).`;
+  }
+}

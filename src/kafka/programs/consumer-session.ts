@@ -1,0 +1,105 @@
+/**
+ * The life of a lesson consumer, shared by `consume` and `consume-commit`:
+ * load the profile, join the group, report assignments, run until a stop is
+ * asked, then leave the group (bounded) without committing anything more.
+ */
+import type { Consumer, EachMessagePayload } from 'kafkajs';
+import { loadProfile } from '../../profile/index.js';
+import type { ProfileFlags } from '../../profile/types.js';
+import { createKafka } from '../client.js';
+import { explainKafkaError, type KafkaErrorContext } from '../errors.js';
+import type { MessageFacts, TopicPartition } from '../events.js';
+import { createEmitter, watchForStop, withinMs, STOP_GRACE_MS, type Emitter } from './runtime.js';
+
+export type OffsetReset = 'earliest' | 'latest';
+
+export interface ConsumerProgramOptions extends ProfileFlags {
+  topic: string;
+  group: string;
+  from: OffsetReset;
+  json: boolean;
+  /** The group's session timeout: how long the broker waits for a consumer that vanished without leaving. */
+  sessionTimeoutMs?: number;
+}
+
+/** What the program gives kafkajs: commit mode and a message handler. */
+export interface ConsumerBehaviour {
+  autoCommit: boolean;
+  /** Emit `committed` for kafkajs's own (automatic) commits. */
+  reportAutoCommits?: boolean;
+  createHandler(tools: { consumer: Consumer; out: Emitter; stopSignal: AbortSignal }): (payload: EachMessagePayload) => Promise<void>;
+}
+
+/** Ten seconds: long enough for 3 s of "storing", short enough that the hard-kill lesson does not drag. */
+export const DEFAULT_SESSION_TIMEOUT_MS = 10_000;
+
+/**
+ * A kafkajs message as event facts (value decoded as UTF-8).
+ *
+ * @example
+ *   messageFacts({ topic: 'client1', partition: 0, message }) // { topic, partition, offset: 7, value: 'hi' }
+ */
+export function messageFacts({ topic, partition, message }: Pick<EachMessagePayload, 'topic' | 'partition' | 'message'>): MessageFacts {
+  return { topic, partition, offset: Number(message.offset), value: message.value?.toString('utf8') ?? '' };
+}
+
+function toPartitions(assignment: Record<string, number[]>): TopicPartition[] {
+  return Object.entries(assignment).flatMap(([topic, partitions]) => partitions.map((partition) => ({ topic, partition })));
+}
+
+/**
+ * Runs a consumer program until SIGTERM, SIGINT or the parent's exit; returns the exit code.
+ *
+ * @example
+ *   const code = await runConsumerProgram({ topic: 'client1', group: 'simple_consumer', from: 'latest', json: true }, behaviour);
+ */
+export async function runConsumerProgram(options: ConsumerProgramOptions, behaviour: ConsumerBehaviour): Promise<number> {
+  const out = createEmitter({ json: options.json });
+  const stop = watchForStop({ onForcedExit: () => out.note('Leaving the group took too long; exiting anyway.') });
+  const flags: ProfileFlags = { bootstrap: options.bootstrap, auth: options.auth, clientId: options.clientId, config: options.config };
+  let context: KafkaErrorContext = { clientId: options.clientId ?? 'your client', topic: options.topic, group: options.group, brokers: [] };
+  let consumer: Consumer | undefined;
+  try {
+    const { profile, credentials } = await loadProfile(flags);
+    context = { ...context, clientId: credentials.clientId, brokers: profile.brokers, sandbox: profile.sandbox };
+    const kafka = createKafka(profile, credentials, { role: 'consumer' });
+    const session = options.sessionTimeoutMs ?? DEFAULT_SESSION_TIMEOUT_MS;
+    const active = kafka.consumer({
+      groupId: options.group,
+      sessionTimeout: session,
+      heartbeatInterval: Math.min(1000, Math.floor(session / 3)),
+      // Short fetch waits so a stop is not held up by a long poll.
+      maxWaitTimeInMs: 500,
+      allowAutoTopicCreation: false,
+      retry: { retries: 3, restartOnFailure: async () => false },
+    });
+    consumer = active;
+    const crashed = new Promise<unknown>((resolve) => active.on(active.events.CRASH, (e) => resolve(e.payload.error)));
+    active.on(active.events.GROUP_JOIN, (e) => {
+      out.emit({ type: 'assigned', group: options.group, partitions: toPartitions(e.payload.memberAssignment) });
+    });
+    if (behaviour.reportAutoCommits && options.json) {
+      active.on(active.events.COMMIT_OFFSETS, (e) => {
+        for (const { topic, partitions } of e.payload.topics) {
+          for (const p of partitions) out.emit({ type: 'committed', topic, partition: p.partition, offset: Number(p.offset) });
+        }
+      });
+    }
+    await active.connect();
+    await active.subscribe({ topics: [options.topic], fromBeginning: options.from === 'earliest' });
+    if (!stop.signal.aborted) {
+      await active.run({ autoCommit: behaviour.autoCommit, eachMessage: behaviour.createHandler({ consumer: active, out, stopSignal: stop.signal }) });
+    }
+    const outcome = await Promise.race([stop.stopped.then((reason) => ({ reason })), crashed.then((error) => ({ error }))]);
+    if ('error' in outcome) throw outcome.error;
+    // disconnect() waits for the message in hand, then sends LeaveGroup: the partitions move at once.
+    await withinMs(STOP_GRACE_MS - 500, () => active.disconnect());
+    out.emit({ type: 'stopped', signal: outcome.reason });
+    return 0;
+  } catch (error) {
+    if (consumer) await withinMs(2000, () => consumer!.disconnect());
+    return out.fail(explainKafkaError(error, context));
+  } finally {
+    stop.dispose();
+  }
+}

@@ -1,0 +1,154 @@
+/**
+ * The data behind `kafka-tutor inspect`: a topic's log per partition and, for each
+ * consumer group on it, the committed offset and lag. Read with the kafkajs admin API.
+ */
+import { AssignerProtocol, type Admin, type GroupDescription } from 'kafkajs';
+
+/** A group's state in words a student meets in the course (Kafka's PreparingRebalance etc. → rebalancing). */
+export type GroupState = 'empty' | 'stable' | 'rebalancing' | 'dead' | 'unknown';
+
+/** One partition's log: offsets `logStart` … `logEnd − 1` hold messages; `logEnd` is where the next one goes. */
+export interface PartitionLog {
+  partition: number;
+  logStart: number;
+  logEnd: number;
+}
+
+/** Where a group stands on one partition: `committed` is the next offset it will read (null: never committed). */
+export interface GroupPosition {
+  partition: number;
+  committed: number | null;
+  /** logEnd − committed; null when nothing is committed. */
+  lag: number | null;
+}
+
+export interface GroupPicture {
+  groupId: string;
+  state: GroupState;
+  members: number;
+  positions: GroupPosition[];
+  /** Set when the broker would not tell us about this group; `positions` is then empty. */
+  error?: 'not-authorized';
+}
+
+/** Everything `inspect` draws; also its `--json` output. */
+export interface TopicPicture {
+  topic: string;
+  partitions: PartitionLog[];
+  groups: GroupPicture[];
+}
+
+export interface ReadPictureOptions {
+  /** Only these groups (shown even when they have no commit on the topic); default: every group on the topic. */
+  groups?: string[] | undefined;
+}
+
+const STATES: Record<string, GroupState> = {
+  Empty: 'empty',
+  Stable: 'stable',
+  PreparingRebalance: 'rebalancing',
+  CompletingRebalance: 'rebalancing',
+  Dead: 'dead',
+};
+
+const errorType = (error: unknown): string | undefined => {
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 8; depth++) {
+    const type = (e as { type?: unknown }).type;
+    if (typeof type === 'string') return type;
+    e = e.cause;
+  }
+  return undefined;
+};
+
+const isGroupDenied = (error: unknown) => errorType(error) === 'GROUP_AUTHORIZATION_FAILED';
+
+/** Reads log start and end per partition; throws kafkajs' error for a missing or forbidden topic. */
+async function readLogs(admin: Admin, topic: string): Promise<PartitionLog[]> {
+  // Metadata first: it fails at once (no retries) when the topic is missing or forbidden.
+  const { topics } = await admin.fetchTopicMetadata({ topics: [topic] });
+  if (!topics.some((t) => t.name === topic)) throw Object.assign(new Error(`unknown topic ${topic}`), { type: 'UNKNOWN_TOPIC_OR_PARTITION', name: 'KafkaJSProtocolError' });
+  const offsets = await admin.fetchTopicOffsets(topic);
+  return offsets
+    .map((o) => ({ partition: o.partition, logStart: Number(o.low), logEnd: Number(o.high) }))
+    .sort((a, b) => a.partition - b.partition);
+}
+
+/** Group ids this client may see; an empty list when listing is not allowed (a student then names groups with --group). */
+async function listGroupIds(admin: Admin): Promise<string[]> {
+  try {
+    const { groups } = await admin.listGroups();
+    return [...new Set(groups.map((g) => g.groupId))].sort();
+  } catch (error) {
+    if (errorType(error) === 'CLUSTER_AUTHORIZATION_FAILED') return [];
+    throw error;
+  }
+}
+
+/** Describes groups one by one: kafkajs fails a whole batch when one group is forbidden. */
+async function describeGroup(admin: Admin, groupId: string): Promise<GroupDescription | 'not-authorized'> {
+  try {
+    const { groups } = await admin.describeGroups([groupId]);
+    return groups[0] ?? { groupId, members: [], protocol: '', protocolType: '', state: 'Dead' };
+  } catch (error) {
+    if (isGroupDenied(error)) return 'not-authorized';
+    throw error;
+  }
+}
+
+/** True when a live member of the group has a partition of `topic` assigned (a consumer that has not committed yet). */
+function isAssignedTo(group: GroupDescription, topic: string): boolean {
+  if (group.protocolType !== 'consumer') return false;
+  return group.members.some((m) => {
+    try {
+      const decoded = AssignerProtocol.MemberAssignment.decode(m.memberAssignment);
+      return (decoded?.assignment[topic]?.length ?? 0) > 0;
+    } catch {
+      return false; // Not kafkajs' assignment format: we cannot tell, so we do not guess.
+    }
+  });
+}
+
+/** One group's picture, and whether it has anything to do with the topic (a commit or an assigned member). */
+async function readGroup(admin: Admin, groupId: string, topic: string, logs: PartitionLog[]): Promise<{ group: GroupPicture; related: boolean }> {
+  const denied = (state: GroupState, members: number) => ({ group: { groupId, state, members, positions: [], error: 'not-authorized' as const }, related: false });
+  const description = await describeGroup(admin, groupId);
+  if (description === 'not-authorized') return denied('unknown', 0);
+  const state = STATES[description.state] ?? 'unknown';
+  let committed: Map<number, number>;
+  try {
+    const [entry] = await admin.fetchOffsets({ groupId, topics: [topic] });
+    // kafkajs reports "-1" for a partition the group never committed on.
+    committed = new Map((entry?.partitions ?? []).filter((p) => Number(p.offset) >= 0).map((p) => [p.partition, Number(p.offset)]));
+  } catch (error) {
+    if (isGroupDenied(error)) return denied(state, description.members.length);
+    throw error;
+  }
+  const positions = logs.map(({ partition, logEnd }) => {
+    const offset = committed.get(partition);
+    return offset === undefined ? { partition, committed: null, lag: null } : { partition, committed: offset, lag: Math.max(0, logEnd - offset) };
+  });
+  return { group: { groupId, state, members: description.members.length, positions }, related: committed.size > 0 || isAssignedTo(description, topic) };
+}
+
+/**
+ * Reads the picture of `topic`: every partition's log and every consumer group on it
+ * (a group with a committed offset or a member assigned to the topic). Groups the
+ * client may not describe come back with `error: 'not-authorized'` rather than failing.
+ *
+ * @example
+ *   const picture = await readTopicPicture(admin, 'client3', { groups: ['client3-commit'] });
+ *   // { topic: 'client3', partitions: [{ partition: 0, logStart: 0, logEnd: 12 }],
+ *   //   groups: [{ groupId: 'client3-commit', state: 'empty', members: 0, positions: [{ partition: 0, committed: 4, lag: 8 }] }] }
+ */
+export async function readTopicPicture(admin: Admin, topic: string, options: ReadPictureOptions = {}): Promise<TopicPicture> {
+  const partitions = await readLogs(admin, topic);
+  const named = options.groups !== undefined;
+  const ids = named ? [...new Set(options.groups)] : await listGroupIds(admin);
+  const groups: GroupPicture[] = [];
+  for (const groupId of ids) {
+    const { group, related } = await readGroup(admin, groupId, topic, partitions);
+    // Without --group, show only groups that have something to do with this topic.
+    if (named || related) groups.push(group);
+  }
+  return { topic, partitions, groups };
+}

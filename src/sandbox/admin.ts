@@ -1,0 +1,57 @@
+/**
+ * kafka-tutor's own connection to the sandbox: the admin identity (a super user)
+ * on the internal listener. kafkajs is imported lazily: `--help` never loads it.
+ */
+import type { Admin } from 'kafkajs';
+import { sandboxAdminConfig, type SandboxState } from './state.js';
+
+// kafkajs prints a partitioner notice on every producer; nobody needs it here.
+process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
+
+/**
+ * Runs `work` with a connected admin client and always disconnects.
+ *
+ * @example
+ *   const topics = await withAdmin(state, (admin) => admin.listTopics());
+ */
+export async function withAdmin<T>(state: SandboxState, work: (admin: Admin) => Promise<T>): Promise<T> {
+  const { Kafka } = await import('kafkajs');
+  const admin = new Kafka(await sandboxAdminConfig(state)).admin();
+  await admin.connect();
+  try {
+    return await work(admin);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Waits until the cluster reports all brokers, polling; `check` runs between attempts
+ * (it throws when a broker process died, so a crash is reported at once, not at the deadline).
+ *
+ * @example
+ *   await waitForBrokers(state, Date.now() + 60_000, assertBrokersAlive);
+ */
+export async function waitForBrokers(state: SandboxState, deadline: number, check: () => Promise<void>): Promise<void> {
+  const { Kafka } = await import('kafkajs');
+  const config = { ...(await sandboxAdminConfig(state)), retry: { retries: 0 }, connectionTimeout: 1000, requestTimeout: 3000 };
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    await check();
+    const admin = new Kafka(config).admin();
+    try {
+      await admin.connect();
+      const cluster = await admin.describeCluster();
+      if (cluster.brokers.length >= state.brokers.length && cluster.controller !== null) return;
+      lastError = new Error(`${cluster.brokers.length} of ${state.brokers.length} brokers registered`);
+    } catch (error) {
+      lastError = error;
+    } finally {
+      await admin.disconnect().catch(() => undefined);
+    }
+    await sleep(300);
+  }
+  throw Object.assign(new Error(`the brokers were not ready in time (${String((lastError as Error | undefined)?.message ?? lastError)})`), { cause: lastError });
+}

@@ -1,0 +1,63 @@
+/**
+ * Where the sandbox keeps its files. Everything lives under one folder
+ * (`$KAFKA_TUTOR_SANDBOX`, else `<$KAFKA_TUTOR_HOME or ./.kafka-tutor>/sandbox`);
+ * the jar cache lives apart so that `reset` keeps it.
+ */
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { KAFKA_VERSION } from './version.js';
+
+/**
+ * The sandbox folder, absolute.
+ *
+ * @example
+ *   sandboxDir(); // '/home/ana/course/.kafka-tutor/sandbox'
+ */
+export function sandboxDir(): string {
+  const explicit = process.env.KAFKA_TUTOR_SANDBOX;
+  if (explicit) return resolve(explicit);
+  return resolve(process.env.KAFKA_TUTOR_HOME ?? '.kafka-tutor', 'sandbox');
+}
+
+/**
+ * Where Maven copies the Kafka jars (kept across `reset`).
+ *
+ * @example
+ *   jarCacheDir(); // '/home/ana/.cache/kafka-tutor/kafka-3.9.1'
+ */
+export function jarCacheDir(): string {
+  const explicit = process.env.KAFKA_TUTOR_CACHE;
+  return explicit ? resolve(explicit) : join(homedir(), '.cache', 'kafka-tutor', `kafka-${KAFKA_VERSION}`);
+}
+
+/** The fixed file names inside a sandbox folder. */
+export function sandboxPaths(dir: string = sandboxDir()) {
+  const pki = join(dir, 'pki');
+  return {
+    dir,
+    state: join(dir, 'state.json'),
+    log4j: join(dir, 'log4j.properties'),
+    pki,
+    caCert: join(pki, 'ca.crt'),
+    caKey: join(pki, 'ca.key'),
+    brokerKeystore: join(pki, 'broker.keystore.pkcs12'),
+    brokerPassword: join(pki, 'broker.password'),
+    adminCert: join(pki, 'kafka-tutor-admin.crt'),
+    adminKey: join(pki, 'kafka-tutor-admin.key'),
+    students: join(dir, 'students'),
+    broker: (nodeId: number) => brokerPaths(join(dir, 'brokers', String(nodeId))),
+  };
+}
+
+function brokerPaths(dir: string) {
+  return {
+    dir,
+    properties: join(dir, 'server.properties'),
+    data: join(dir, 'data'),
+    meta: join(dir, 'data', 'meta.properties'),
+    pid: join(dir, 'broker.pid'),
+    log: join(dir, 'broker.log'),
+  };
+}
+
+export type SandboxPaths = ReturnType<typeof sandboxPaths>;

@@ -1,0 +1,47 @@
+/**
+ * The sandbox's fixed ports, like the course's cluster: node N listens on N9093 (clients),
+ * N9094 (brokers and kafka-tutor's admin) and N9095 (controllers), all on 127.0.0.1.
+ */
+import { createServer } from 'node:net';
+import { UserError } from '../errors.js';
+
+export const SANDBOX_HOST = '127.0.0.1';
+
+/**
+ * The three ports of broker `nodeId` (1-based).
+ *
+ * @example
+ *   portsFor(2); // { sslPort: 29093, internalPort: 29094, controllerPort: 29095 }
+ */
+export function portsFor(nodeId: number): { sslPort: number; internalPort: number; controllerPort: number } {
+  const base = nodeId * 10_000 + 9093;
+  return { sslPort: base, internalPort: base + 1, controllerPort: base + 2 };
+}
+
+/** Resolves true when nothing listens on 127.0.0.1:port (we can bind it ourselves). */
+export function isPortFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen({ port, host: SANDBOX_HOST, exclusive: true }, () => server.close(() => resolve(true)));
+  });
+}
+
+/**
+ * Throws a UserError naming the first port of these brokers that something else holds.
+ *
+ * @example
+ *   await assertPortsFree(3); // checks 19093-19095, 29093-29095, 39093-39095
+ */
+export async function assertPortsFree(brokers: number): Promise<void> {
+  for (let nodeId = 1; nodeId <= brokers; nodeId++) {
+    for (const port of Object.values(portsFor(nodeId))) {
+      if (!(await isPortFree(port))) {
+        throw new UserError(`Port ${port} on ${SANDBOX_HOST} is already in use by another program, so the sandbox cannot start.`, {
+          fix: `find it with \`ss -ltnp 'sport = :${port}'\` and stop it (or stop the other sandbox: kafka-tutor sandbox stop)`,
+          code: 'port-in-use',
+        });
+      }
+    }
+  }
+}

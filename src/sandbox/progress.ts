@@ -1,0 +1,36 @@
+/**
+ * Progress of long sandbox operations: a clack spinner on a terminal, plain
+ * lines otherwise (CI logs, tests), nothing when quiet.
+ */
+export interface Progress {
+  step(message: string): void;
+  done(message: string): void;
+  fail(message: string): void;
+}
+
+/**
+ * Picks the right progress display for the output stream.
+ *
+ * @example
+ *   const progress = await createProgress({ tty: process.stdout.isTTY });
+ *   progress.step('Starting broker 1…');
+ */
+export async function createProgress(options: { tty?: boolean; quiet?: boolean; write?: (line: string) => void } = {}): Promise<Progress> {
+  if (options.quiet) return { step: () => undefined, done: () => undefined, fail: () => undefined };
+  if (options.tty) {
+    const { spinner } = await import('@clack/prompts');
+    const spin = spinner();
+    let started = false;
+    return {
+      step(message) {
+        if (started) spin.message(message);
+        else spin.start(message);
+        started = true;
+      },
+      done: (message) => (started ? spin.stop(message) : process.stdout.write(`${message}\n`)),
+      fail: (message) => (started ? spin.error(message) : process.stderr.write(`${message}\n`)),
+    };
+  }
+  const write = options.write ?? ((line: string) => process.stdout.write(`${line}\n`));
+  return { step: write, done: write, fail: write };
+}

@@ -1,0 +1,173 @@
+/**
+ * `sandbox start`: Java check, jars, certificates, configuration, storage format, brokers,
+ * students, and a real produce/consume round trip before it reports ready. Every wait is
+ * bounded; a broker that dies or never becomes ready is stopped and reported with its log.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { UserError } from '../errors.js';
+import { waitForBrokers } from './admin.js';
+import { fillAuthFolder } from './auth-folder.js';
+import { renderLog4j, renderServerProperties } from './broker-config.js';
+import { ensureSandboxPki } from './certificates.js';
+import { ensureKafkaJars } from './jars.js';
+import { formatStorage, launchBroker, newClusterId } from './java.js';
+import { withStartLock } from './lock.js';
+import { tailFile } from './logs.js';
+import { sandboxDir, sandboxPaths, type SandboxPaths } from './paths.js';
+import { assertPortsFree, portsFor, SANDBOX_HOST } from './ports.js';
+import { isOurBroker, writePidFile } from './processes.js';
+import type { Progress } from './progress.js';
+import { assertJava } from './requirements.js';
+import { isSandboxRunning, readSandboxState, writeSandboxState, type SandboxState } from './state.js';
+import { stopSandbox } from './stop.js';
+import { addMissingStudents } from './students.js';
+import { verifyRoundTrip } from './verify.js';
+import { KAFKA_VERSION, SANDBOX_STATE_VERSION } from './version.js';
+
+export interface StartOptions {
+  /** 1 or 3; undefined keeps what the sandbox folder was made with (else 1). */
+  brokers?: number | undefined;
+  students?: number | undefined;
+  progress: Progress;
+  /** Where ./auth is filled with the first student's credentials (default: the working directory). */
+  cwd?: string;
+  dir?: string;
+  readyTimeoutMs?: number;
+}
+
+export interface StartResult {
+  state: SandboxState;
+  alreadyRunning: boolean;
+  /** The ./auth folder when it was filled, else undefined. */
+  authFilled: string | undefined;
+  seconds: number;
+}
+
+/**
+ * Starts the sandbox, or adds missing students to a running one.
+ *
+ * @example
+ *   const { state } = await startSandbox({ brokers: 1, students: 4, progress });
+ */
+export async function startSandbox(options: StartOptions): Promise<StartResult> {
+  const started = Date.now();
+  const dir = options.dir ?? sandboxDir();
+  await assertJava();
+  return withStartLock(dir, () => startLocked(dir, options, started));
+}
+
+async function startLocked(dir: string, options: StartOptions, started: number): Promise<StartResult> {
+  const previous = await readSandboxState(dir);
+  const brokers = options.brokers ?? previous?.brokers.length ?? 1;
+  if (previous && isSandboxRunning(previous)) {
+    const state = await addMissingStudents(previous, options.students ?? 0);
+    return { state, alreadyRunning: true, authFilled: undefined, seconds: 0 };
+  }
+  if (previous && previous.brokers.length !== brokers) {
+    throw new UserError(`This sandbox was made with ${previous.brokers.length} broker(s), not ${brokers}.`, {
+      fix: `kafka-tutor sandbox reset --yes && kafka-tutor sandbox start --brokers ${brokers}`,
+      code: 'sandbox-broker-count',
+    });
+  }
+  // A half-running sandbox (one broker crashed) cannot be trusted: stop what is left first.
+  if (previous) await stopSandbox(dir);
+
+  const jars = await ensureKafkaJars((message) => options.progress.step(message));
+  await assertPortsFree(brokers);
+  const paths = sandboxPaths(dir);
+  options.progress.step('Preparing certificates and broker configuration…');
+  await mkdir(dir, { recursive: true });
+  const keystorePassword = await ensureSandboxPki(paths);
+  const nodeIds = Array.from({ length: brokers }, (_, i) => i + 1);
+  await writeFile(paths.log4j, renderLog4j());
+  for (const nodeId of nodeIds) {
+    await mkdir(paths.broker(nodeId).dir, { recursive: true, mode: 0o700 });
+    await writeFile(paths.broker(nodeId).properties, renderServerProperties({ nodeId, brokers, paths, keystorePassword }), { mode: 0o600 });
+  }
+  const clusterId = previous?.clusterId ?? newClusterId();
+  options.progress.step(`Formatting storage for ${brokers} broker(s)…`);
+  await formatStorage(jars, paths, nodeIds, clusterId);
+
+  options.progress.step(`Starting Kafka ${KAFKA_VERSION} (${brokers} broker${brokers > 1 ? 's' : ''})…`);
+  const state = newState(dir, paths, clusterId, nodeIds, previous);
+  for (const broker of state.brokers) {
+    broker.pid = launchBroker(jars, paths, broker.nodeId);
+    await writePidFile(paths.broker(broker.nodeId).pid, broker.pid);
+  }
+  await writeSandboxState(state);
+  try {
+    return await bringUp(state, options, started);
+  } catch (error) {
+    // Never leave a half-started sandbox behind.
+    await stopSandbox(dir);
+    throw error;
+  }
+}
+
+async function bringUp(state: SandboxState, options: StartOptions, started: number): Promise<StartResult> {
+  const deadline = Date.now() + (options.readyTimeoutMs ?? 120_000);
+  const assertAlive = async () => {
+    for (const broker of state.brokers) {
+      if (broker.pid === null || !isOurBroker(broker.pid, state.dir)) throw await brokerFailure(broker.nodeId, broker.logFile, 'stopped while starting');
+    }
+  };
+  options.progress.step('Waiting for the brokers to elect a controller and register…');
+  try {
+    await waitForBrokers(state, deadline, assertAlive);
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    const first = state.brokers[0]!;
+    throw await brokerFailure(first.nodeId, first.logFile, `did not become ready in time (${(error as Error).message})`);
+  }
+  options.progress.step(`Creating students client1…client${options.students ?? 1} (certificates, topics, ACLs)…`);
+  const withStudents = await addMissingStudents(state, Math.max(options.students ?? 1, 1));
+  const first = withStudents.students[0]!;
+  options.progress.step(`Checking that ${first.clientId} can produce and consume over SSL…`);
+  await retryUntil(deadline, () => verifyRoundTrip(withStudents, first, Math.max(5000, Math.min(30_000, deadline - Date.now()))));
+  const authFilled = await fillAuthFolder(first, options.cwd ?? process.cwd());
+  const final = { ...withStudents, startedAt: new Date().toISOString() };
+  await writeSandboxState(final);
+  return { state: final, alreadyRunning: false, authFilled, seconds: (Date.now() - started) / 1000 };
+}
+
+/** ACLs reach the brokers a moment after the controller commits them: retry until the deadline. */
+async function retryUntil(deadline: number, attempt: () => Promise<void>): Promise<void> {
+  for (;;) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (Date.now() + 1000 > deadline) {
+        throw new UserError(`The sandbox started, but a student could not produce and consume: ${(error as Error).message}`, {
+          fix: 'kafka-tutor sandbox logs, then kafka-tutor sandbox reset --yes && kafka-tutor sandbox start',
+          code: 'sandbox-check-failed',
+        });
+      }
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+}
+
+async function brokerFailure(nodeId: number, logFile: string, what: string): Promise<UserError> {
+  const tail = await tailFile(logFile, 20);
+  return new UserError(`Kafka broker ${nodeId} ${what}. The last lines of its log (${logFile}):\n${tail.join('\n')}`, {
+    fix: `read the whole log: kafka-tutor sandbox logs --broker ${nodeId}   (a damaged sandbox: kafka-tutor sandbox reset --yes)`,
+    code: 'broker-failed',
+  });
+}
+
+function newState(dir: string, paths: SandboxPaths, clusterId: string, nodeIds: number[], previous: SandboxState | null): SandboxState {
+  const brokers = nodeIds.map((nodeId) => ({ nodeId, pid: null as number | null, ...portsFor(nodeId), logFile: paths.broker(nodeId).log }));
+  return {
+    version: SANDBOX_STATE_VERSION,
+    kafkaVersion: KAFKA_VERSION,
+    clusterId,
+    dir,
+    bootstrap: brokers.map((b) => `${SANDBOX_HOST}:${b.sslPort}`).join(','),
+    internalBootstrap: brokers.map((b) => `${SANDBOX_HOST}:${b.internalPort}`).join(','),
+    brokers,
+    caPath: paths.caCert,
+    admin: { principal: 'User:kafka-tutor-admin', certPath: paths.adminCert, keyPath: paths.adminKey },
+    students: previous?.students ?? [],
+    startedAt: null,
+  };
+}

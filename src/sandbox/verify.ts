@@ -1,0 +1,82 @@
+/**
+ * The readiness proof of `sandbox start`: a student's own certificate produces one
+ * message to their topic over SSL and reads it back, through the ACLs.
+ */
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import type { KafkaConfig } from 'kafkajs';
+import type { SandboxState, SandboxStudent } from './state.js';
+
+process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
+
+/**
+ * A kafkajs configuration for a sandbox student (client SSL listener, the student's key and certificate).
+ *
+ * @example
+ *   const kafka = new Kafka(await studentKafkaConfig(state, state.students[0]!));
+ */
+export async function studentKafkaConfig(state: SandboxState, student: SandboxStudent): Promise<KafkaConfig> {
+  const [ca, cert, key] = await Promise.all([state.caPath, student.certPath, student.keyPath].map((file) => readFile(file, 'utf8')));
+  const { logLevel } = await import('kafkajs');
+  return {
+    clientId: student.clientId,
+    brokers: state.bootstrap.split(','),
+    ssl: { ca: [ca!], cert: cert!, key: key!, rejectUnauthorized: true },
+    connectionTimeout: 3000,
+    requestTimeout: 10_000,
+    retry: { retries: 5, initialRetryTime: 200, maxRetryTime: 2000 },
+    logLevel: logLevel.NOTHING,
+  };
+}
+
+/**
+ * Produces one message as `student` and consumes it back within `timeoutMs`; throws otherwise.
+ *
+ * @example
+ *   await verifyRoundTrip(state, state.students[0]!, 30_000);
+ */
+export async function verifyRoundTrip(state: SandboxState, student: SandboxStudent, timeoutMs: number): Promise<void> {
+  const { Kafka } = await import('kafkajs');
+  const kafka = new Kafka(await studentKafkaConfig(state, student));
+  const token = `kafka-tutor sandbox check ${randomUUID()}`;
+  const producer = kafka.producer({ allowAutoTopicCreation: false });
+  await producer.connect();
+  let offset: string;
+  try {
+    const [record] = await producer.send({ topic: student.topic, messages: [{ value: token }] });
+    offset = record?.baseOffset ?? '0';
+  } finally {
+    await producer.disconnect();
+  }
+  // A group under the student's own prefix, as the ACLs allow; seek straight to our message.
+  const consumer = kafka.consumer({ groupId: `${student.clientId}-sandbox-check-${randomUUID()}`, sessionTimeout: 10_000, heartbeatInterval: 1000 });
+  await consumer.connect();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`the check message did not come back within ${timeoutMs / 1000} s`)), timeoutMs);
+      consumer.on(consumer.events.CRASH, (event) => {
+        clearTimeout(timer);
+        reject(event.payload.error);
+      });
+      void consumer
+        .subscribe({ topic: student.topic, fromBeginning: true })
+        .then(() =>
+          consumer.run({
+            eachMessage: async ({ message }) => {
+              if (message.value?.toString() === token) {
+                clearTimeout(timer);
+                resolve();
+              }
+            },
+          }),
+        )
+        .then(() => consumer.seek({ topic: student.topic, partition: 0, offset }))
+        .catch((error: unknown) => {
+          clearTimeout(timer);
+          reject(error);
+        });
+    });
+  } finally {
+    await consumer.disconnect();
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * The sandbox behaves like the course's cluster: students produce and consume over SSL
+ * with their certificates, and the ACLs confine each one to their own topic and groups.
+ */
+import { randomUUID } from 'node:crypto';
+import { Kafka, type Consumer } from 'kafkajs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createStudentTopic, sandboxState, studentConfig, uniqueName } from '../support/sandbox.js';
+
+const consumers: Consumer[] = [];
+afterEach(async () => {
+  await Promise.all(consumers.splice(0).map((c) => c.disconnect()));
+});
+
+/** Consumes from the beginning until a message with `value` arrives (or 20 s pass). */
+async function consumeValue(kafka: Kafka, groupId: string, topic: string, value: string): Promise<string> {
+  const consumer = kafka.consumer({ groupId });
+  consumers.push(consumer);
+  await consumer.connect();
+  await consumer.subscribe({ topic, fromBeginning: true });
+  return new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no message ${value} within 20 s`)), 20_000);
+    consumer.on(consumer.events.CRASH, (event) => reject(event.payload.error));
+    void consumer.run({
+      eachMessage: async ({ message }) => {
+        if (message.value?.toString() === value) {
+          clearTimeout(timer);
+          resolve(message.value.toString());
+        }
+      },
+    });
+  });
+}
+
+describe('sandbox over SSL', () => {
+  it('lets a student produce to and consume from their own topic', async () => {
+    const state = await sandboxState();
+    expect(state.bootstrap).toMatch(/^127\.0\.0\.1:19093/);
+    const kafka = new Kafka(await studentConfig('client1'));
+    const producer = kafka.producer();
+    await producer.connect();
+    const value = `hello ${randomUUID()}`;
+    await producer.send({ topic: 'client1', messages: [{ value }] });
+    await producer.disconnect();
+    expect(await consumeValue(kafka, uniqueName('client1-it'), 'client1', value)).toBe(value);
+  });
+
+  it("denies a student another student's topic", async () => {
+    const kafka = new Kafka({ ...(await studentConfig('client1')), retry: { retries: 0 } });
+    const producer = kafka.producer();
+    await producer.connect();
+    try {
+      const attempt = producer.send({ topic: 'client2', messages: [{ value: 'not mine' }] });
+      await expect(attempt).rejects.toMatchObject({ type: 'TOPIC_AUTHORIZATION_FAILED' });
+    } finally {
+      await producer.disconnect();
+    }
+  });
+
+  it('denies consumer groups that do not start with the client id, and allows simple_consumer', async () => {
+    const topic = await createStudentTopic('client3');
+    const config = await studentConfig('client3');
+    const kafka = new Kafka({ ...config, retry: { retries: 0 } });
+    const foreign = kafka.consumer({ groupId: uniqueName('client4-it'), retry: { retries: 0 } });
+    consumers.push(foreign);
+    await foreign.connect();
+    await foreign.subscribe({ topic, fromBeginning: true });
+    const crashed = new Promise<unknown>((resolve) => foreign.on(foreign.events.CRASH, (event) => resolve(event.payload.error)));
+    await foreign.run({ eachMessage: async () => undefined }).catch((error: unknown) => error);
+    expect(await crashed).toMatchObject({ type: 'GROUP_AUTHORIZATION_FAILED' });
+
+    const producer = new Kafka(config).producer();
+    await producer.connect();
+    const value = `course group ${randomUUID()}`;
+    await producer.send({ topic, messages: [{ value }] });
+    await producer.disconnect();
+    expect(await consumeValue(new Kafka(config), 'simple_consumer', topic, value)).toBe(value);
+  });
+});

@@ -3,6 +3,7 @@
  * slice it uses (`Pick<Context, 'terminal' | 'programs'>`), so tests hand it a
  * scripted terminal while Kafka stays real.
  */
+import type { ProfileFlags } from '../profile/types.js';
 import type { KafkaSide, SentMessage } from './kafka-side.js';
 import type { ProgramPool } from './programs.js';
 import type { Progress } from './progress.js';
@@ -27,6 +28,8 @@ export interface Context {
   kafka: KafkaSide;
   programs: ProgramPool;
   progress: Progress;
+  /** The cluster flags the student gave (the credentials check resolves its own profile from them). */
+  flags: ProfileFlags;
   run: RunState;
   /** Values lessons may use in text: {clientId}, {topic}, {bootstrap}, {run}, {group.<key>}. */
   vars: Record<string, string>;

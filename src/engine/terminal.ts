@@ -68,9 +68,9 @@ export function createTerminal(streams: TerminalStreams): Terminal {
   return {
     select: (message, options, initial) =>
       prompt(() => clack.select({ ...io, message, options: options as clack.Option<string>[], ...(initial === undefined ? {} : { initialValue: initial }) })) as Promise<never>,
-    confirm: (message, initial = true) => prompt(() => clack.confirm({ ...io, message, initialValue: initial })),
+    confirm: (message, initial = true) => prompt<boolean>(() => clack.confirm({ ...io, message, initialValue: initial })),
     text: (message, options = {}) =>
-      prompt(() => clack.text({ ...io, message, ...(options.placeholder ? { placeholder: options.placeholder } : {}), validate: (v) => options.validate?.(v ?? '') })),
+      prompt<string>(() => clack.text({ ...io, message, ...(options.placeholder ? { placeholder: options.placeholder } : {}), validate: (v) => options.validate?.(v ?? '') })),
     waitForKey: (options = {}) => waitForKey(input, options),
     print: (line) => (prompting ? held.push(line) : write(line)),
     info: (text) => clack.log.info(text, io),

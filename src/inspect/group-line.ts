@@ -27,31 +27,29 @@ export function describeGroupState(group: Pick<GroupPicture, 'state' | 'members'
 }
 
 /**
- * The parts of one group's line for one partition.
+ * The parts of one group's line for one partition: `head` names it and `tail` says where it
+ * stands, so a narrow terminal can put the tail on a line of its own.
  *
  * @example
- *   describeGroupLine(group, 0, 'earliest').map((p) => p.text).join('')
+ *   const { head, tail } = describeGroupLine(group, 0, 'earliest');
+ *   [...head, ...tail].map((p) => p.text).join('')
  *   // "earliest (client3-earliest-x1)  committed 12 · lag 0 · stable, 1 member"
  */
-export function describeGroupLine(group: GroupPicture, partition: number, label?: string): LinePart[] {
+export function describeGroupLine(group: GroupPicture, partition: number, label?: string): { head: LinePart[]; tail: LinePart[] } {
   const name: LinePart[] = label && label !== group.groupId
     ? [{ text: label, style: (c) => c.bold }, { text: ` (${group.groupId})`, style: (c) => c.dim }]
     : [{ text: group.groupId, style: (c) => c.bold }];
   if (group.error === 'not-authorized') {
-    return [...name, { text: '  you may not describe this group (students may use only groups starting with their client id)', style: (c) => c.red }];
+    return { head: name, tail: [{ text: '  not allowed to see this group (it is not yours)', style: (c) => c.red }] };
   }
   const state: LinePart = { text: describeGroupState(group), style: (c) => (group.state === 'stable' ? c.green : group.state === 'rebalancing' ? c.yellow : c.dim) };
   const position = group.positions.find((p) => p.partition === partition);
   if (!position || position.committed === null) {
-    return [...name, { text: '  no committed offset', style: (c) => c.dim }, { text: ' · ' }, state];
+    return { head: name, tail: [{ text: '  no committed offset', style: (c) => c.dim }, { text: ' · ' }, state] };
   }
   const lag = position.lag ?? 0;
-  return [
-    ...name,
-    { text: `  committed ${position.committed}` },
-    { text: ' · ' },
-    { text: `lag ${lag}`, style: (c) => (lag === 0 ? c.green : c.yellow) },
-    { text: ' · ' },
-    state,
-  ];
+  return {
+    head: name,
+    tail: [{ text: `  committed ${position.committed}` }, { text: ' · ' }, { text: `lag ${lag}`, style: (c) => (lag === 0 ? c.green : c.yellow) }, { text: ' · ' }, state],
+  };
 }

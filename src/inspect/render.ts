@@ -22,13 +22,15 @@ export interface RenderOptions {
 const INDENT = '  ';
 export const SYMBOLS = { bar: '│', gap: '⋯', end: '·', group: '▲', highlight: '★', none: '○', denied: '✖' } as const;
 
+const LEGEND = `${SYMBOLS.group} committed offset: the next message a group reads · ${SYMBOLS.gap} offsets left out · ${SYMBOLS.end.repeat(2)} log end`;
+
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** The partition's heading: which offsets hold messages, and where the next one goes. */
 function describeLog(log: PartitionLog): string {
   const count = log.logEnd - log.logStart;
-  const held = count === 0 ? 'no messages' : `${plural(count, 'message')} at offsets ${log.logStart}–${log.logEnd - 1}`;
-  return `partition ${log.partition} · ${held} · log end ${log.logEnd} (the next message's offset)`;
+  const held = count === 0 ? 'no messages' : `${plural(count, 'message')}, offsets ${log.logStart}–${log.logEnd - 1}`;
+  return `partition ${log.partition} · ${held} · log end ${log.logEnd}`;
 }
 
 /** The strip itself and, for every offset it shows, the column of that offset's last character. */
@@ -48,16 +50,36 @@ function drawStrip(slots: Slot[], cellWidth: number, c: ChalkInstance, highlight
   return { text, columns };
 }
 
-/** Puts `marker label` at `column`, or `label marker` ending there when it would run past `width`. */
-function placeMarker(column: number, marker: string, parts: LinePart[], width: number, c: ChalkInstance): string {
-  const plain = parts.map((p) => p.text).join('');
-  const styled = parts.map((p) => (p.style ? p.style(c)(p.text) : p.text)).join('');
-  if (column + 2 + plain.length <= width || column < plain.length + 2) {
-    return `${' '.repeat(column)}${marker} ${styled}`;
-  }
-  return `${' '.repeat(column - plain.length - 1)}${styled} ${marker}`;
+const plainText = (parts: LinePart[]) => parts.map((p) => p.text).join('');
+const styleText = (parts: LinePart[], c: ChalkInstance) => parts.map((p) => (p.style ? p.style(c)(p.text) : p.text)).join('');
+
+/** Cuts a plain line to `width` columns with an ellipsis (only used when nothing else fits). */
+const fit = (parts: LinePart[], room: number): LinePart[] => {
+  const plain = plainText(parts);
+  return plain.length <= room ? parts : [{ text: `${plain.slice(0, Math.max(0, room - 1))}…` }];
+};
+
+/**
+ * Puts `marker text` at `column`, or `text marker` ending there when the text would run
+ * past `width`; when neither fits, the marker keeps `head` and `tail` goes on the next line.
+ */
+function placeMarker(column: number, marker: string, head: LinePart[], tail: LinePart[], width: number, c: ChalkInstance): string[] {
+  const all = [...head, ...tail];
+  const fitsRight = (parts: LinePart[]) => column + 2 + plainText(parts).length <= width;
+  const fitsLeft = (parts: LinePart[]) => plainText(parts).length + 1 <= column;
+  const right = (parts: LinePart[]) => `${' '.repeat(column)}${marker} ${styleText(parts, c)}`;
+  const left = (parts: LinePart[]) => `${' '.repeat(column - plainText(parts).length - 1)}${styleText(parts, c)} ${marker}`;
+  if (fitsRight(all)) return [right(all)];
+  if (fitsLeft(all)) return [left(all)];
+  const [firstTail, ...restTail] = tail;
+  const rest = firstTail?.text.startsWith(' · ') || firstTail?.text.startsWith('  ') ? [{ ...firstTail, text: firstTail.text.trimStart().replace(/^· /, '') }, ...restTail] : tail;
+  const start = fitsRight(head) || !fitsLeft(head) ? column + 2 : column - plainText(head).length - 1;
+  const first = fitsRight(head) || !fitsLeft(head) ? right(fit(head, width - column - 2)) : left(head);
+  const indent = Math.min(start, Math.max(0, width - plainText(rest).length));
+  return [first, `${' '.repeat(indent)}${styleText(fit(rest, width - indent), c)}`];
 }
 
+const rank = ({ group, offset }: { group: GroupPicture; offset: number | null }) => (group.error ? Infinity : offset ?? Number.MAX_SAFE_INTEGER);
 const committedOn = (group: GroupPicture, partition: number) => group.positions.find((p) => p.partition === partition)?.committed ?? null;
 
 function drawPartition(log: PartitionLog, groups: GroupPicture[], options: RenderOptions, c: ChalkInstance): string[] {
@@ -72,15 +94,17 @@ function drawPartition(log: PartitionLog, groups: GroupPicture[], options: Rende
   const columnOf = (offset: number) => strip.columns.get(Math.min(log.logEnd, Math.max(log.logStart, offset))) ?? INDENT.length;
   if (highlighted !== undefined) {
     const label = options.highlight?.label ?? 'highlighted';
-    lines.push(c.yellow(placeMarker(columnOf(highlighted), SYMBOLS.highlight, [{ text: `offset ${highlighted} · ${label}` }], options.width, c)));
+    const parts: LinePart[] = [{ text: `offset ${highlighted}`, style: (x) => x.yellow }, { text: ` · ${label}`, style: (x) => x.yellow }];
+    lines.push(...placeMarker(columnOf(highlighted), c.yellow(SYMBOLS.highlight), parts.slice(0, 1), parts.slice(1), options.width, c));
   }
   const placed = groups
     .map((group) => ({ group, offset: committedOn(group, log.partition) }))
-    .sort((a, b) => (a.offset ?? Infinity) - (b.offset ?? Infinity) || a.group.groupId.localeCompare(b.group.groupId));
+    // Committed groups by offset, then the ones without a commit, then the ones we may not see.
+    .sort((a, b) => rank(a) - rank(b) || a.group.groupId.localeCompare(b.group.groupId));
   for (const { group, offset } of placed) {
-    const parts = describeGroupLine(group, log.partition, options.labels?.[group.groupId]);
-    if (offset !== null) lines.push(placeMarker(columnOf(offset), c.bold(SYMBOLS.group), parts, options.width, c));
-    else lines.push(placeMarker(INDENT.length, group.error ? c.red(SYMBOLS.denied) : c.dim(SYMBOLS.none), parts, Infinity, c));
+    const { head, tail } = describeGroupLine(group, log.partition, options.labels?.[group.groupId]);
+    if (offset !== null) lines.push(...placeMarker(columnOf(offset), c.bold(SYMBOLS.group), head, tail, options.width, c));
+    else lines.push(`${INDENT}${group.error ? c.red(SYMBOLS.denied) : c.dim(SYMBOLS.none)} ${styleText([...head, ...tail], c)}`);
   }
   return lines;
 }
@@ -103,5 +127,6 @@ export function renderTopicPicture(picture: TopicPicture, options: RenderOptions
   const lines = [heading];
   if (picture.groups.length === 0) lines.push(c.dim('No consumer group has committed an offset on this topic yet.'));
   for (const log of picture.partitions) lines.push('', ...drawPartition(log, picture.groups, options, c));
+  lines.push('', c.dim(LEGEND));
   return lines.join('\n');
 }

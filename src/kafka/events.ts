@@ -62,7 +62,8 @@ export function isMessageEvent(event: ProgramEvent): event is EventOf<'message' 
  *   stampEvent({ type: 'stopped', signal: 'SIGTERM' }) // { type: 'stopped', signal: 'SIGTERM', time: '2026-…Z' }
  */
 export function stampEvent(body: EventBody, now: Date = new Date()): ProgramEvent {
-  return { ...body, time: now.toISOString() } as ProgramEvent;
+  const { type, ...rest } = body;
+  return { type, time: now.toISOString(), ...rest } as ProgramEvent;
 }
 
 /**

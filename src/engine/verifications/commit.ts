@@ -2,7 +2,7 @@
  * Verifications about the interrupted commit: where the stop fell, what the
  * restarted consumer processed first, and how long a killed consumer's group waits.
  */
-import type { ProgramEvent } from '../../kafka/events.js';
+import { isMessageEvent, type ProgramEvent } from '../../kafka/events.js';
 import type { ProgramRun } from '../programs.js';
 import { param, type Verification, type VerifyContext } from './types.js';
 
@@ -11,7 +11,7 @@ type Msg = { partition: number; offset: number; value: string };
 /** The message a stopped consume-commit run had started storing but not committed, if any. */
 export function findInterrupted(run: ProgramRun | undefined): { interrupted?: Msg; lastCommitted?: number; storing: boolean } {
   const events = (run?.events ?? []).map((s) => s.event);
-  const started = events.filter((e): e is Extract<ProgramEvent, { type: 'storing-started' }> => e.type === 'storing-started').at(-1);
+  const started = events.filter(isMessageEvent).filter((e) => e.type === 'storing-started').at(-1);
   const committed = events.filter((e): e is Extract<ProgramEvent, { type: 'committed' }> => e.type === 'committed').at(-1)?.offset;
   if (!started) return { lastCommitted: committed, storing: false };
   const ended = events.some((e) => e.type === 'storing-ended' && e.offset === started.offset && e.partition === started.partition);

@@ -45,6 +45,11 @@ export function createCli(): { program: Command; result: CliResult } {
 
 /** Runs the CLI and returns the process exit code. Only here do errors become exit codes. */
 export async function main(argv: string[]): Promise<number> {
+  // `kafka-tutor doctor | head` closes the pipe early; that is not an error worth a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   const { program, result } = createCli();
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -60,7 +60,7 @@ export async function startWatcher(ctx: LessonContext, options: WatchOptions): P
   consumer.on(consumer.events.FETCH, () => { if (joined && !settled) { settled = true; notify(); } });
   consumer.on(consumer.events.CRASH, (event) => { crash = event.payload.error; notify(); });
   consumer.on(consumer.events.COMMIT_OFFSETS, (event) => {
-    for (const t of event.payload.topics) for (const p of t.partitions) committed.set(p.partition, Number(p.offset));
+    for (const t of event.payload.topics) for (const p of t.partitions) committed.set(Number(p.partition), Number(p.offset));
     notify();
   });
   const explain = (error: unknown) => explainKafkaError(error, { clientId: ctx.clientId, topic: ctx.topic, group: options.group, brokers: ctx.profile.brokers, sandbox: ctx.profile.sandbox });
@@ -73,6 +73,8 @@ export async function startWatcher(ctx: LessonContext, options: WatchOptions): P
     await consumer.subscribe({ topics: [ctx.topic], fromBeginning: options.fromBeginning });
     await consumer.run({
       autoCommit: options.autoCommit,
+      // Commit after every message (librdkafka commits every 5 s): the resume check waits for the commit, not for a clock.
+      ...(options.autoCommit ? { autoCommitThreshold: 1 } : {}),
       eachMessage: async ({ partition, message }) => {
         const value = message.value?.toString('utf8') ?? '';
         if (value.includes(ctx.runId)) received.push({ partition, offset: Number(message.offset), value });

@@ -6,6 +6,14 @@ import { registerSandbox } from './sandbox.js';
 import { registerProduce } from './produce.js';
 import { registerConsume } from './consume.js';
 import { registerConsumeCommit } from './consume-commit.js';
+import { registerCheck } from './check.js';
+import { registerGrade } from './grade.js';
+import { registerStart } from './start.js';
+import { registerResume } from './resume.js';
+import { registerLessons } from './lessons.js';
+import { registerReset } from './reset.js';
+import { registerDev } from './dev.js';
+import { registerInspect } from './inspect.js';
 
 /**
  * Every command of kafka-tutor, in the order `--help` lists them.
@@ -19,4 +27,12 @@ export function registerCommands(program: Command, result: CliResult): void {
   registerProduce(program, result);
   registerConsume(program, result);
   registerConsumeCommit(program, result);
+  registerCheck(program, result);
+  registerGrade(program, result);
+  registerInspect(program, result);
+  registerStart(program, result);
+  registerResume(program, result);
+  registerLessons(program, result);
+  registerReset(program, result);
+  registerDev(program, result);
 }

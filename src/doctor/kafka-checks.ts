@@ -1,6 +1,8 @@
 import type { Admin } from 'kafkajs';
+import { findCoordinatorCode } from './group-probe.js';
+import { GROUP_AUTHORIZATION_FAILED } from './kafka-wire.js';
 import { fail, pass } from './outcome.js';
-import type { Check, CheckOutcome, DoctorState } from './types.js';
+import type { Check, DoctorState } from './types.js';
 
 /** The Kafka error name (e.g. TOPIC_AUTHORIZATION_FAILED) inside whatever kafkajs threw. */
 function kafkaErrorType(error: unknown): string | undefined {
@@ -15,9 +17,8 @@ function reasonOf(error: unknown): string {
   return (error as Error).message?.replace(/\.$/, '') ?? String(error);
 }
 
-/** One admin connection for the Kafka-level checks, closed by runDoctor. */
-async function adminFor(state: DoctorState): Promise<Admin> {
-  if (state.admin) return state.admin;
+/** A kafkajs admin client with the student's own identity, aimed at the brokers that answered the probe. */
+async function createAdmin(state: DoctorState): Promise<Admin> {
   const { createKafka } = await import('../kafka/client.js');
   const remaining = Math.max(500, state.deadline - Date.now());
   const tls = state.input.securityProtocol === 'SSL' && state.keystore && state.ca
@@ -30,43 +31,30 @@ async function adminFor(state: DoctorState): Promise<Admin> {
     { clientId: state.clientId ?? 'kafka-tutor', tls },
     { role: 'doctor', retries: 0, connectionTimeoutMs: remaining, requestTimeoutMs: remaining },
   );
-  const admin = kafka.admin();
-  state.admin = admin;
-  await admin.connect();
-  return admin;
-}
-
-async function withAdmin(state: DoctorState, run: (admin: Admin) => Promise<CheckOutcome>, denied: (type: string) => CheckOutcome | undefined): Promise<CheckOutcome> {
-  try {
-    return await run(await adminFor(state));
-  } catch (error) {
-    const type = kafkaErrorType(error);
-    return (type && denied(type)) || fail('kafka-unreachable', { ...state.vars, reason: reasonOf(error) });
-  }
-}
-
-function describeGroupState(state: string | undefined): string {
-  if (state === 'Dead' || state === 'Empty') return 'no consumer is in it now';
-  if (state === 'Stable') return 'consumers are in it now';
-  return `it is ${state?.toLowerCase() ?? 'in an unknown state'} now`;
+  return kafka.admin();
 }
 
 const topic: Check = {
   id: 'topic',
   title: 'Your topic',
   needs: ['client-id', 'tls'],
-  run(state) {
+  async run(state) {
     const name = state.clientId!;
-    const vars = { ...state.vars, topic: name, cn: state.clientId! };
-    return withAdmin(
-      state,
-      async (admin) => {
-        const { topics } = await admin.fetchTopicMetadata({ topics: [name] });
-        const partitions = topics[0]?.partitions.length ?? 0;
-        return pass(`Topic ${name} exists (${partitions} partition${partitions === 1 ? '' : 's'}) and you may use it.`);
-      },
-      (type) => (type === 'TOPIC_AUTHORIZATION_FAILED' ? fail('topic-denied', vars) : type === 'UNKNOWN_TOPIC_OR_PARTITION' ? fail('topic-missing', vars) : undefined),
-    );
+    const vars = { ...state.vars, topic: name, cn: name };
+    const admin = await createAdmin(state);
+    try {
+      await admin.connect();
+      const { topics } = await admin.fetchTopicMetadata({ topics: [name] });
+      const partitions = topics[0]?.partitions.length ?? 0;
+      return pass(`Topic ${name} exists (${partitions} partition${partitions === 1 ? '' : 's'}) and you may use it.`);
+    } catch (error) {
+      const type = kafkaErrorType(error);
+      if (type === 'TOPIC_AUTHORIZATION_FAILED') return fail('topic-denied', vars);
+      if (type === 'UNKNOWN_TOPIC_OR_PARTITION') return fail('topic-missing', vars);
+      return fail('kafka-unreachable', { ...state.vars, reason: reasonOf(error) });
+    } finally {
+      await admin.disconnect().catch(() => undefined);
+    }
   },
 };
 
@@ -74,20 +62,23 @@ const group: Check = {
   id: 'group',
   title: 'The course\'s consumer group',
   needs: ['client-id', 'tls'],
-  run(state) {
+  async run(state) {
     const name = state.input.group;
     const vars = { ...state.vars, group: name, cn: state.clientId! };
-    return withAdmin(
-      state,
-      async (admin) => {
-        // DescribeGroups needs the same Describe right that joining the group needs; it changes nothing.
-        const { groups } = await admin.describeGroups([name]);
-        return pass(`You may use the consumer group ${name} (${describeGroupState(groups[0]?.state)}).`);
-      },
-      (type) => (type === 'GROUP_AUTHORIZATION_FAILED' ? fail('group-denied', vars) : undefined),
-    );
+    const target = state.probes?.find((p) => p.outcome.kind === 'tls' || p.outcome.kind === 'kafka')?.target;
+    if (target === undefined) return fail('kafka-unreachable', { ...state.vars, reason: 'no broker answered' });
+    const material = state.input.securityProtocol === 'SSL' ? { ca: state.ca?.pem, key: state.keystore?.keyPem, cert: state.keystore?.certPem } : undefined;
+    try {
+      // Asked on the wire: kafkajs turns a denied group into "Failed to find group coordinator".
+      const code = await findCoordinatorCode(target, material, state.input.verifyHostname, name, Math.max(500, state.deadline - Date.now()));
+      if (code === GROUP_AUTHORIZATION_FAILED) return fail('group-denied', vars);
+      if (code !== 0) return fail('kafka-unreachable', { ...state.vars, reason: `the broker answered with Kafka error ${code} about the group ${name}` });
+      return pass(`You may use the consumer group ${name}.`);
+    } catch (error) {
+      return fail('kafka-unreachable', { ...state.vars, reason: reasonOf(error) });
+    }
   },
 };
 
-/** The checks that talk Kafka: is the student's topic there and theirs, and the course's group. */
+/** The checks that talk Kafka: is the student's topic there and theirs (kafkajs), and the course's group. */
 export const kafkaChecks: Check[] = [topic, group];

@@ -1,10 +1,34 @@
 /**
- * Just enough of the Kafka wire protocol to ask "are you a Kafka broker?":
- * an ApiVersions request (key 18, version 0), which every broker answers
- * before any authentication, and the correlation id of its answer.
+ * Just enough of the Kafka wire protocol for the doctor: ApiVersions ("are you
+ * a Kafka broker?", answered before any authorisation) and FindCoordinator
+ * (whose error code says whether the ACLs let you use a consumer group, which
+ * kafkajs swallows into "Failed to find group coordinator").
  */
 const API_VERSIONS = 18;
+const FIND_COORDINATOR = 10;
 const CLIENT_ID = 'kafka-tutor-doctor';
+
+/** Kafka's error code for a consumer group the ACLs deny. */
+export const GROUP_AUTHORIZATION_FAILED = 30;
+
+function kafkaString(text: string): Buffer {
+  const bytes = Buffer.from(text, 'utf8');
+  const length = Buffer.alloc(2);
+  length.writeInt16BE(bytes.length, 0);
+  return Buffer.concat([length, bytes]);
+}
+
+/** A size-prefixed request with a v1 header (key, version, correlation id, client id). */
+function encodeRequest(apiKey: number, correlationId: number, body: Buffer): Buffer {
+  const header = Buffer.alloc(8);
+  header.writeInt16BE(apiKey, 0);
+  header.writeInt16BE(0, 2); // version 0: every broker from 0.10 to 4.x answers it
+  header.writeInt32BE(correlationId, 4);
+  const message = Buffer.concat([header, kafkaString(CLIENT_ID), body]);
+  const size = Buffer.alloc(4);
+  size.writeInt32BE(message.length, 0);
+  return Buffer.concat([size, message]);
+}
 
 /**
  * The bytes of an ApiVersions v0 request.
@@ -13,16 +37,22 @@ const CLIENT_ID = 'kafka-tutor-doctor';
  *   socket.write(encodeApiVersionsRequest(7));
  */
 export function encodeApiVersionsRequest(correlationId: number): Buffer {
-  const clientId = Buffer.from(CLIENT_ID, 'utf8');
-  const body = Buffer.alloc(2 + 2 + 4 + 2 + clientId.length);
-  body.writeInt16BE(API_VERSIONS, 0);
-  body.writeInt16BE(0, 2);
-  body.writeInt32BE(correlationId, 4);
-  body.writeInt16BE(clientId.length, 8);
-  clientId.copy(body, 10);
-  const size = Buffer.alloc(4);
-  size.writeInt32BE(body.length, 0);
-  return Buffer.concat([size, body]);
+  return encodeRequest(API_VERSIONS, correlationId, Buffer.alloc(0));
+}
+
+/**
+ * The bytes of a FindCoordinator v0 request for a consumer group.
+ *
+ * @example
+ *   socket.write(encodeFindCoordinatorRequest(8, 'simple_consumer'));
+ */
+export function encodeFindCoordinatorRequest(correlationId: number, groupId: string): Buffer {
+  return encodeRequest(FIND_COORDINATOR, correlationId, kafkaString(groupId));
+}
+
+/** The error code of a FindCoordinator v0 response (0 when the group may be used), once it is complete. */
+export function findCoordinatorError(response: Buffer): number | undefined {
+  return response.length >= 10 ? response.readInt16BE(8) : undefined;
 }
 
 /**

@@ -3,7 +3,12 @@ import { fail, pass, warn } from './outcome.js';
 import { probeBroker, type BrokerAddress, type ProbeOutcome, type TlsFacts } from './probe.js';
 import type { Check, CheckOutcome, DoctorState } from './types.js';
 
-/** Splits `host:port` (or `[::1]:port`); undefined when it is not one. */
+/**
+ * Splits `host:port` (or `[::1]:port`); undefined when it is not one.
+ *
+ * @example
+ *   parseBroker("localhost:19093") // { broker: "localhost:19093", host: "localhost", port: 19093 }
+ */
 export function parseBroker(broker: string): BrokerAddress | undefined {
   const match = /^\[?([^\]\s]+?)\]?:(\d{1,5})$/.exec(broker.trim());
   const port = Number(match?.[2]);
@@ -86,7 +91,9 @@ const brokers: Check = {
     // Each broker on its own and all at once: one dead broker must not hide the others.
     const budget = Math.max(300, Math.round((state.deadline - Date.now()) * 0.6));
     const seconds = (budget / 1000).toFixed(1);
-    const material = input.securityProtocol === 'SSL' ? { ca: state.ca?.pem, key: state.keystore?.keyPem, cert: state.keystore?.certPem } : {};
+    // A key that does not match its certificate makes Node refuse to even start TLS: send none then.
+    const pair = state.keystore?.keyMatchesCert ? { key: state.keystore.keyPem, cert: state.keystore.certPem } : {};
+    const material = input.securityProtocol === 'SSL' ? { ca: state.ca?.pem, ...pair } : {};
     state.probes = await Promise.all(addresses.map(async (target) => ({ target, outcome: await probeBroker(target, input.securityProtocol, material, budget) })));
     const findings = state.probes.map((p) => reachFinding(p.target, p.outcome, seconds)).filter((f) => f !== undefined);
     if (findings.length === addresses.length && findings.every((f) => f.id === 'broker-timeout')) {

@@ -1,26 +1,43 @@
-import { describeFailure, type FailureId, type FailureVars } from '../credentials/failures.js';
+import { describeFailure, isFailure, type FailureId, type FailureVars } from '../credentials/failures.js';
 import type { CheckOutcome } from './types.js';
 
-/** A failed check, worded by the failure table. */
+/**
+ * A failed check, worded by the failure table.
+ *
+ * @example
+ *   return fail('broker-refused', { broker: '127.0.0.1:19093', host: '127.0.0.1', port: 19093 });
+ */
 export function fail(id: FailureId, vars: FailureVars): CheckOutcome {
   return { status: 'fail', ...describeFailure(id, vars) };
 }
 
-/** A check that passed with something worth acting on. */
+/**
+ * A check that passed with something worth acting on.
+ *
+ * @example
+ *   return warn('key-readable-by-others', { files: 'auth/password.txt', authDir: 'auth', cn: 'client45' });
+ */
 export function warn(id: FailureId, vars: FailureVars): CheckOutcome {
   return { status: 'warn', ...describeFailure(id, vars) };
 }
 
-/** A passed check; notes (from the failure table) are added to its message. */
+/**
+ * A passed check; notes (sentences from the failure table) follow its message.
+ *
+ * @example
+ *   return pass('auth is a folder.');
+ */
 export function pass(message: string, notes: string[] = []): CheckOutcome {
   return { status: 'pass', message: [message, ...notes].join(' ') };
 }
 
-/** Turns a known failure thrown by src/credentials into a failed check; anything else is a bug and propagates. */
+/**
+ * A known failure thrown by src/credentials, as a failed check; anything else is a bug and propagates.
+ *
+ * @example
+ *   try { await loadKeystore(path, password); } catch (error) { return failFromError(error); }
+ */
 export function failFromError(error: unknown): CheckOutcome {
-  const known = error as { code?: string; message?: string; fix?: string };
-  if (error instanceof Error && error.name === 'UserError' && known.code !== undefined) {
-    return { status: 'fail', message: error.message, ...(known.fix ? { fix: known.fix } : {}), failureId: known.code as FailureId };
-  }
-  throw error;
+  if (!isFailure(error)) throw error;
+  return { status: 'fail', message: error.message, ...(error.fix ? { fix: error.fix } : {}), failureId: error.code };
 }

@@ -170,7 +170,13 @@ export async function probeBroker(target: BrokerAddress, protocol: 'SSL' | 'PLAI
     const tls = await probeTls(target, address, {}, left());
     return tls.kind === 'tls' ? { kind: 'expects-tls' } : plain;
   }
-  const tls = await probeTls(target, address, material, left());
+  let tls: ProbeOutcome;
+  try {
+    tls = await probeTls(target, address, material, left());
+  } catch (error) {
+    // Node checks the key material before connecting; the keystore checks explain what is wrong with it.
+    return { kind: 'error', code: (error as NodeJS.ErrnoException).code ?? 'bad-key-material' };
+  }
   if (tls.kind === 'not-tls' || (tls.kind === 'error' && (tls.code === 'closed' || tls.code === 'ECONNRESET'))) {
     const plain = await probePlain(address, target.port, left());
     return plain.kind === 'kafka' ? { kind: 'plaintext-kafka' } : { kind: 'not-tls' };

@@ -49,26 +49,24 @@ export async function runDoctor(input: DoctorInput, options: DoctorOptions = {})
   // Failed checks, and checks skipped because of one: what later checks cannot stand on.
   const blocked = new Set<CheckId>();
   if (input.securityProtocol === 'PLAINTEXT' && input.clientId) state.clientId = input.clientId;
-  try {
-    for (const check of CHECKS) {
-      const blocker = check.needs.find((id) => blocked.has(id));
-      let result: CheckResult;
-      if (input.securityProtocol === 'PLAINTEXT' && CREDENTIAL_CHECKS.has(check.id)) {
-        result = { id: check.id, title: check.title, status: 'skip', message: 'Skipped: security.protocol=PLAINTEXT uses no certificates.' };
-      } else if (blocker !== undefined) {
-        const cause = results.get(blocker);
-        result = { id: check.id, title: check.title, status: 'skip', message: `Skipped: "${cause?.title}" ${cause?.status === 'fail' ? 'failed' : 'could not run'}.` };
-        blocked.add(check.id);
-      } else {
-        result = { id: check.id, title: check.title, ...(await check.run(state)) };
-        if (result.status === 'fail') blocked.add(check.id);
-      }
-      results.set(check.id, result);
-      options.onCheck?.(result);
-    }
-  } finally {
-    await state.admin?.disconnect().catch(() => undefined);
+  for (const check of CHECKS) {
+    const result = await runOne(check, state, results, blocked);
+    if (result.status === 'fail' || blocked.has(check.id)) blocked.add(check.id);
+    results.set(check.id, result);
+    options.onCheck?.(result);
   }
   const checks = [...results.values()];
   return { ok: checks.every((c) => c.status !== 'fail'), checks };
+}
+
+async function runOne(check: Check, state: DoctorState, results: Map<CheckId, CheckResult>, blocked: Set<CheckId>): Promise<CheckResult> {
+  const head = { id: check.id, title: check.title };
+  if (state.input.securityProtocol === 'PLAINTEXT' && CREDENTIAL_CHECKS.has(check.id)) {
+    return { ...head, status: 'skip', message: 'Skipped: security.protocol=PLAINTEXT uses no certificates.' };
+  }
+  const blocker = check.needs.find((id) => blocked.has(id));
+  if (blocker === undefined) return { ...head, ...(await check.run(state)) };
+  blocked.add(check.id);
+  const cause = results.get(blocker);
+  return { ...head, status: 'skip', message: `Skipped: "${cause?.title}" ${cause?.status === 'fail' ? 'failed' : 'could not run'}.` };
 }

@@ -72,8 +72,6 @@ export interface DoctorState {
   clientId?: string;
   addresses?: BrokerAddress[];
   probes?: { target: BrokerAddress; outcome: ProbeOutcome }[];
-  /** The Kafka admin client of the Kafka-level checks, disconnected at the end. */
-  admin?: import('kafkajs').Admin;
   /** When the network checks must be done by. */
   deadline: number;
 }

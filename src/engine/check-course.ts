@@ -75,6 +75,7 @@ function checkStep(step: Step, lesson: Lesson, dir: string, ids: Set<string>): C
       break;
     case 'act':
       if (!(ACTIONS as readonly string[]).includes(step.action)) add(`has the unknown action "${step.action}"`, `Use one of: ${ACTIONS.join(', ')}.`);
+      if (step.after !== undefined && step.after !== 'committed') add(`waits for "${String(step.after)}", which is no event it can wait for`, 'Use "after": "committed", or leave it out.');
       if (step.action !== 'type-messages' && !step.program) add(`(${step.action}) names no "program" to stop`, 'Add "program": "<the spawn step\'s as>".');
       break;
     case 'verify':
@@ -111,6 +112,11 @@ export function checkLesson(dir: string, expectedId: string): CourseProblem[] {
     if (ids.has(step.id)) problems.push({ where, problem: `has two steps with the id "${step.id}"`, fix: 'Give every step its own id.' });
     problems.push(...checkStep(step, lesson, dir, ids));
     ids.add(step.id);
+  }
+  for (const step of lesson.steps) {
+    if (step.kind === 'optional' && step.skipTo !== undefined && !ids.has(step.skipTo)) {
+      problems.push({ where: `${where}, step "${step.id}"`, problem: `skips to "${step.skipTo}", which is not a step`, fix: 'Point "skipTo" at a step id of this lesson, or leave it out to end the lesson.' });
+    }
   }
   return problems;
 }

@@ -9,9 +9,9 @@ import { fillIn, type Context } from './context.js';
  * @example
  *   await ensureGroup(ctx, 'commit') // 'client1-commit-2-k3x9'
  */
-export async function ensureGroup(ctx: Pick<Context, 'lesson' | 'progress' | 'vars'>, key: string): Promise<string> {
+export async function ensureGroup(ctx: Pick<Context, 'lesson' | 'progress' | 'vars'>, key: string, options: { fresh?: boolean } = {}): Promise<string> {
   const known = ctx.progress.lesson(ctx.lesson.id).groups[key];
-  if (known) return known;
+  if (known && !options.fresh) return known;
   const pattern = ctx.lesson.groups?.[key] ?? `{clientId}-${key}-{run}`;
   // The run number alone is not unique: progress can be reset, or kept in another folder.
   const run = `${ctx.progress.lesson(ctx.lesson.id).run}${randomBytes(3).toString('hex')}`;

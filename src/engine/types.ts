@@ -53,6 +53,8 @@ export interface SpawnStep extends BaseStep {
   program: ProgramKind;
   /** A key of the lesson's `groups`; the engine creates a unique id and remembers it. */
   group?: string;
+  /** Use a new group id even when one is remembered (an experiment that needs a group with no commits). */
+  fresh?: boolean;
   from?: 'earliest' | 'latest';
   storeMs?: number;
   waitFor?: 'assigned';
@@ -85,6 +87,8 @@ export interface ActStep extends BaseStep {
   /** For `stop-key` / `stop`: the program, and the signal (SIGTERM imitates `docker stop`). */
   program?: string;
   signal?: 'SIGTERM' | 'SIGKILL';
+  /** For `stop`: first let the program reach this event (e.g. commit the message in hand). */
+  after?: 'committed';
   /** For `stop-key`: stop on its own after this long if no key came (the student wandered off). */
   timeoutMs?: number;
 }

@@ -1,6 +1,7 @@
 /**
- * The words beside a group's marker: its name, committed offset, lag, state and members.
- * Returned as parts so the renderer can measure them plain and print them in colour.
+ * The words beside a group: on a partition, its name, committed offset and lag; in the
+ * summary, its state and members. Returned as parts so the renderer can measure them
+ * plain and print them in colour.
  */
 import type { ChalkInstance } from 'chalk';
 import type { GroupPicture, GroupState } from '../kafka/topic-picture.js';
@@ -26,30 +27,45 @@ export function describeGroupState(group: Pick<GroupPicture, 'state' | 'members'
   return `${STATE_WORDS[group.state]}, ${members}`;
 }
 
-/**
- * The parts of one group's line for one partition: `head` names it and `tail` says where it
- * stands, so a narrow terminal can put the tail on a line of its own.
- *
- * @example
- *   const { head, tail } = describeGroupLine(group, 0, 'earliest');
- *   [...head, ...tail].map((p) => p.text).join('')
- *   // "earliest (client3-earliest-x1)  committed 12 · lag 0 · stable, 1 member"
- */
-export function describeGroupLine(group: GroupPicture, partition: number, label?: string): { head: LinePart[]; tail: LinePart[] } {
-  const name: LinePart[] = label && label !== group.groupId
+/** The group's name: its label with the id beside it, or just the id. */
+export function describeGroupName(group: Pick<GroupPicture, 'groupId'>, label?: string): LinePart[] {
+  return label && label !== group.groupId
     ? [{ text: label, style: (c) => c.bold }, { text: ` (${group.groupId})`, style: (c) => c.dim }]
     : [{ text: group.groupId, style: (c) => c.bold }];
-  if (group.error === 'not-authorized') {
-    return { head: name, tail: [{ text: '  not allowed to see this group (it is not yours)', style: (c) => c.red }] };
-  }
-  const state: LinePart = { text: describeGroupState(group), style: (c) => (group.state === 'stable' ? c.green : group.state === 'rebalancing' ? c.yellow : c.dim) };
+}
+
+/**
+ * The words beside a group's marker on one partition, richest first: name, committed offset
+ * and lag; then shorter variants for a narrow terminal (the lag always stays).
+ *
+ * @example
+ *   describeGroupPosition(group, 0, 'earliest')[0].map((p) => p.text).join('')
+ *   // "earliest (client3-earliest-x1)  committed 12 · lag 0"
+ */
+export function describeGroupPosition(group: GroupPicture, partition: number, label?: string): LinePart[][] {
+  const name = describeGroupName(group, label);
+  const short: LinePart[] = [{ text: label ?? group.groupId, style: (c) => c.bold }];
   const position = group.positions.find((p) => p.partition === partition);
-  if (!position || position.committed === null) {
-    return { head: name, tail: [{ text: '  no committed offset', style: (c) => c.dim }, { text: ' · ' }, state] };
-  }
+  if (!position || position.committed === null) return [[...name, { text: '  no committed offset', style: (c) => c.dim }]];
   const lag = position.lag ?? 0;
-  return {
-    head: name,
-    tail: [{ text: `  committed ${position.committed}` }, { text: ' · ' }, { text: `lag ${lag}`, style: (c) => (lag === 0 ? c.green : c.yellow) }, { text: ' · ' }, state],
-  };
+  const lagPart: LinePart = { text: `lag ${lag}`, style: (c) => (lag === 0 ? c.green : c.yellow) };
+  const committed: LinePart = { text: `  committed ${position.committed} · ` };
+  return [[...name, committed, lagPart], [...short, committed, lagPart], [...short, { text: ' · ' }, lagPart]];
+}
+
+/**
+ * One line of the group summary: name (padded to `nameWidth`), then state and members.
+ *
+ * @example
+ *   describeGroupSummary(group, undefined, 16).map((p) => p.text).join('')
+ *   // "client3-commit    empty, no members"
+ */
+export function describeGroupSummary(group: GroupPicture, label: string | undefined, nameWidth: number): LinePart[] {
+  const name = describeGroupName(group, label);
+  const padding = ' '.repeat(Math.max(0, nameWidth - name.map((p) => p.text).join('').length) + 2);
+  if (group.error === 'not-authorized') {
+    return [...name, { text: padding }, { text: 'not allowed to see this group: a student sees only groups starting with their client id, and simple_consumer', style: (c) => c.red }];
+  }
+  const style = (c: ChalkInstance) => (group.state === 'stable' ? c.green : group.state === 'rebalancing' ? c.yellow : c.dim);
+  return [...name, { text: padding }, { text: describeGroupState(group), style }];
 }

@@ -26,8 +26,8 @@ function toSlots(visible: number[], logEnd: number): Slot[] {
 
 /**
  * Lays out the offsets `logStart … logEnd` (logEnd being the end slot) in at most
- * `maxSlots` slots, keeping every offset in `anchors` visible (when they fit) and
- * growing outwards from them.
+ * `maxSlots` slots, keeping the log's ends and the offsets in `anchors` visible (in that
+ * order of priority, as many as fit) and growing outwards from them.
  *
  * @example
  *   layoutLog(0, 100, [40], 12)
@@ -37,9 +37,16 @@ export function layoutLog(logStart: number, logEnd: number, anchors: number[], m
   const all = logEnd - logStart + 1;
   if (all <= maxSlots) return toSlots(Array.from({ length: all }, (_, i) => logStart + i), logEnd);
   const clamp = (o: number) => Math.min(logEnd, Math.max(logStart, o));
-  const seeds = [logStart, logEnd, ...(logEnd > logStart ? [logEnd - 1] : []), ...anchors.map(clamp)];
-  const visible = new Set(seeds);
+  const visible = new Set<number>();
   const sorted = () => [...visible].sort((a, b) => a - b);
+  // Seeds in priority order; those that no longer fit fall into a gap (their marker points at it).
+  const seeds: number[] = [];
+  for (const seed of [logStart, logEnd, ...(logEnd > logStart ? [logEnd - 1] : []), ...anchors.map(clamp)]) {
+    if (visible.has(seed)) continue;
+    visible.add(seed);
+    if (visible.size > 2 && countSlots(sorted()) > maxSlots) visible.delete(seed);
+    else seeds.push(seed);
+  }
   // Grow each seed by one offset per round, contiguously, so the picture never gets stray single cells.
   for (let radius = 1; radius <= all; radius++) {
     let added = false;

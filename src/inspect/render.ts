@@ -6,7 +6,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { GroupPicture, PartitionLog, TopicPicture } from '../kafka/topic-picture.js';
 import { layoutLog, type Slot } from './layout.js';
-import { describeGroupLine, type LinePart } from './group-line.js';
+import { describeGroupName, describeGroupPosition, describeGroupSummary, type LinePart } from './group-line.js';
 
 export interface RenderOptions {
   /** Terminal width in columns; the strip is compressed with a gap marker to fit. */
@@ -22,7 +22,18 @@ export interface RenderOptions {
 const INDENT = '  ';
 export const SYMBOLS = { bar: '│', gap: '⋯', end: '·', group: '▲', highlight: '★', none: '○', denied: '✖' } as const;
 
-const LEGEND = `${SYMBOLS.group} committed offset: the next message a group reads · ${SYMBOLS.gap} offsets left out · ${SYMBOLS.end.repeat(2)} log end`;
+const LEGEND = [`${SYMBOLS.group} committed offset: the next message a group reads`, `${SYMBOLS.gap} offsets left out`, `${SYMBOLS.end.repeat(2)} log end`];
+
+/** Joins the legend's items with " · ", starting a new line where the next would pass `width`. */
+function wrapLegend(width: number): string[] {
+  const lines: string[] = [];
+  for (const item of LEGEND) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + 3 + item.length <= width) lines[lines.length - 1] = `${last} · ${item}`;
+    else lines.push(item);
+  }
+  return lines;
+}
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -33,78 +44,87 @@ function describeLog(log: PartitionLog): string {
   return `partition ${log.partition} · ${held} · log end ${log.logEnd}`;
 }
 
-/** The strip itself and, for every offset it shows, the column of that offset's last character. */
-function drawStrip(slots: Slot[], cellWidth: number, c: ChalkInstance, highlighted: number | undefined): { text: string; columns: Map<number, number> } {
-  const columns = new Map<number, number>();
+/** The strip itself and a lookup from an offset to the column of its cell (or of the gap that hides it). */
+function drawStrip(slots: Slot[], cellWidth: number, c: ChalkInstance, highlighted: number | undefined): { text: string; columnOf: (offset: number) => number } {
+  const columns: { from: number; to: number; column: number }[] = [];
   let text = INDENT;
   let column = INDENT.length;
+  let next = 0; // the first offset after the previous slot
   for (const slot of slots) {
     let content: string;
     if (slot.kind === 'gap') content = c.dim(SYMBOLS.gap.padStart(cellWidth));
     else if (slot.kind === 'end') content = c.dim(SYMBOLS.end.repeat(cellWidth));
     else content = slot.offset === highlighted ? c.inverse.yellow(String(slot.offset).padStart(cellWidth)) : String(slot.offset).padStart(cellWidth);
-    if (slot.kind !== 'gap') columns.set(slot.offset, column + cellWidth);
+    const from = slot.kind === 'gap' ? next : slot.offset;
+    next = slot.kind === 'gap' ? next + slot.hidden : slot.offset + 1;
+    columns.push({ from, to: next - 1, column: column + cellWidth });
     text += c.dim(SYMBOLS.bar) + content;
     column += 1 + cellWidth;
   }
-  return { text, columns };
+  const columnOf = (offset: number) => columns.find((s) => offset >= s.from && offset <= s.to)?.column ?? INDENT.length + cellWidth;
+  return { text, columnOf };
 }
 
 const plainText = (parts: LinePart[]) => parts.map((p) => p.text).join('');
 const styleText = (parts: LinePart[], c: ChalkInstance) => parts.map((p) => (p.style ? p.style(c)(p.text) : p.text)).join('');
 
-/** Cuts a plain line to `width` columns with an ellipsis (only used when nothing else fits). */
+/** Shortens the first part (the group's name) with an ellipsis so the line fits `room`; the lag after it stays whole. */
 const fit = (parts: LinePart[], room: number): LinePart[] => {
+  const [name, ...rest] = parts;
+  const excess = plainText(parts).length - room;
+  if (excess <= 0 || !name) return parts;
+  if (name.text.length - excess - 1 >= 1) return [{ ...name, text: `${name.text.slice(0, name.text.length - excess - 1)}…` }, ...rest];
   const plain = plainText(parts);
-  return plain.length <= room ? parts : [{ text: `${plain.slice(0, Math.max(0, room - 1))}…` }];
+  return [{ text: `${plain.slice(0, Math.max(0, room - 1))}…` }];
 };
 
 /**
  * Puts `marker text` at `column`, or `text marker` ending there when the text would run
- * past `width`; when neither fits, the marker keeps `head` and `tail` goes on the next line.
+ * past `width`; tries each of `variants` (richest first) before cutting the last one short.
  */
-function placeMarker(column: number, marker: string, head: LinePart[], tail: LinePart[], width: number, c: ChalkInstance): string[] {
-  const all = [...head, ...tail];
-  const fitsRight = (parts: LinePart[]) => column + 2 + plainText(parts).length <= width;
-  const fitsLeft = (parts: LinePart[]) => plainText(parts).length + 1 <= column;
-  const right = (parts: LinePart[]) => `${' '.repeat(column)}${marker} ${styleText(parts, c)}`;
-  const left = (parts: LinePart[]) => `${' '.repeat(column - plainText(parts).length - 1)}${styleText(parts, c)} ${marker}`;
-  if (fitsRight(all)) return [right(all)];
-  if (fitsLeft(all)) return [left(all)];
-  const [firstTail, ...restTail] = tail;
-  const rest = firstTail?.text.startsWith(' · ') || firstTail?.text.startsWith('  ') ? [{ ...firstTail, text: firstTail.text.trimStart().replace(/^· /, '') }, ...restTail] : tail;
-  const start = fitsRight(head) || !fitsLeft(head) ? column + 2 : column - plainText(head).length - 1;
-  const first = fitsRight(head) || !fitsLeft(head) ? right(fit(head, width - column - 2)) : left(head);
-  const indent = Math.min(start, Math.max(0, width - plainText(rest).length));
-  return [first, `${' '.repeat(indent)}${styleText(fit(rest, width - indent), c)}`];
+function placeMarker(column: number, marker: string, variants: LinePart[][], width: number, c: ChalkInstance): string {
+  for (const parts of variants) {
+    const length = plainText(parts).length;
+    if (column + 2 + length <= width) return `${' '.repeat(column)}${marker} ${styleText(parts, c)}`;
+    if (length + 1 <= column) return `${' '.repeat(column - length - 1)}${styleText(parts, c)} ${marker}`;
+  }
+  // Nothing fits whole: shorten the name on whichever side has more room.
+  const last = variants.at(-1) ?? [];
+  if (column - 1 > width - column - 2) {
+    const parts = fit(last, column - 1);
+    return `${' '.repeat(column - plainText(parts).length - 1)}${styleText(parts, c)} ${marker}`;
+  }
+  return `${' '.repeat(column)}${marker} ${styleText(fit(last, width - column - 2), c)}`;
 }
 
-const rank = ({ group, offset }: { group: GroupPicture; offset: number | null }) => (group.error ? Infinity : offset ?? Number.MAX_SAFE_INTEGER);
+const rank = ({ offset }: { offset: number | null }) => offset ?? Number.MAX_SAFE_INTEGER;
 const committedOn = (group: GroupPicture, partition: number) => group.positions.find((p) => p.partition === partition)?.committed ?? null;
 
 function drawPartition(log: PartitionLog, groups: GroupPicture[], options: RenderOptions, c: ChalkInstance): string[] {
   const highlighted = options.highlight?.partition === log.partition ? options.highlight.offset : undefined;
   const committed = groups.map((g) => committedOn(g, log.partition)).filter((o): o is number => o !== null);
-  const cellWidth = Math.max(1, String(log.logEnd).length);
+  // At least two columns per cell: single digits squeezed between bars are hard to read.
+  const cellWidth = Math.max(2, String(log.logEnd).length);
   const maxSlots = Math.max(3, Math.floor((options.width - INDENT.length) / (cellWidth + 1)));
-  const slots = layoutLog(log.logStart, log.logEnd, highlighted === undefined ? committed : [...committed, highlighted], maxSlots);
+  // The highlighted offset first: when not everything fits, the lesson's point must.
+  const slots = layoutLog(log.logStart, log.logEnd, highlighted === undefined ? committed : [highlighted, ...committed], maxSlots);
   const strip = drawStrip(slots, cellWidth, c, highlighted);
   const lines = [describeLog(log), strip.text];
   // Out-of-range offsets (deleted by retention, or past the end) point at the nearest slot.
-  const columnOf = (offset: number) => strip.columns.get(Math.min(log.logEnd, Math.max(log.logStart, offset))) ?? INDENT.length;
+  const columnOf = (offset: number) => strip.columnOf(Math.min(log.logEnd, Math.max(log.logStart, offset)));
   if (highlighted !== undefined) {
     const label = options.highlight?.label ?? 'highlighted';
-    const parts: LinePart[] = [{ text: `offset ${highlighted}`, style: (x) => x.yellow }, { text: ` · ${label}`, style: (x) => x.yellow }];
-    lines.push(...placeMarker(columnOf(highlighted), c.yellow(SYMBOLS.highlight), parts.slice(0, 1), parts.slice(1), options.width, c));
+    lines.push(placeMarker(columnOf(highlighted), c.yellow(SYMBOLS.highlight), [[{ text: `offset ${highlighted} · ${label}`, style: (x) => x.yellow }], [{ text: label, style: (x) => x.yellow }]], options.width, c));
   }
   const placed = groups
     .map((group) => ({ group, offset: committedOn(group, log.partition) }))
-    // Committed groups by offset, then the ones without a commit, then the ones we may not see.
+    // Committed groups by offset, then the ones without a commit; the ones we may not see only in the summary.
+    .filter(({ group }) => !group.error)
     .sort((a, b) => rank(a) - rank(b) || a.group.groupId.localeCompare(b.group.groupId));
   for (const { group, offset } of placed) {
-    const { head, tail } = describeGroupLine(group, log.partition, options.labels?.[group.groupId]);
-    if (offset !== null) lines.push(...placeMarker(columnOf(offset), c.bold(SYMBOLS.group), head, tail, options.width, c));
-    else lines.push(`${INDENT}${group.error ? c.red(SYMBOLS.denied) : c.dim(SYMBOLS.none)} ${styleText([...head, ...tail], c)}`);
+    const variants = describeGroupPosition(group, log.partition, options.labels?.[group.groupId]);
+    if (offset !== null) lines.push(placeMarker(columnOf(offset), c.bold(SYMBOLS.group), variants, options.width, c));
+    else lines.push(`${INDENT}${c.dim(SYMBOLS.none)} ${styleText(variants[0] ?? [], c)}`);
   }
   return lines;
 }
@@ -113,13 +133,17 @@ function drawPartition(log: PartitionLog, groups: GroupPicture[], options: Rende
  * Renders the picture as lines of text (no trailing newline).
  *
  * @example
- *   renderTopicPicture(picture, { width: 60, color: false, highlight: { partition: 0, offset: 4, label: 're-delivered' } })
+ *   renderTopicPicture(picture, { width: 80, color: false, highlight: { partition: 0, offset: 4, label: 're-delivered' } })
  *   // client3 · 1 partition · 1 consumer group
  *   //
- *   // partition 0 · 12 messages at offsets 0–11 · log end 12 (the next message's offset)
+ *   // partition 0 · 12 messages, offsets 0–11 · log end 12
  *   //   │ 0│ 1│ 2│ 3│ 4│ 5│ 6│ 7│ 8│ 9│10│11│··
- *   //             ★ offset 4 · re-delivered
- *   //             ▲ client3-commit  committed 4 · lag 8 · empty, no members
+ *   //                 ★ offset 4 · re-delivered
+ *   //                 ▲ client3-commit  committed 4 · lag 8
+ *   //
+ *   // consumer groups
+ *   //   client3-commit  empty, no members
+ *   // …and a one-line legend.
  */
 export function renderTopicPicture(picture: TopicPicture, options: RenderOptions): string {
   const c = new Chalk({ level: options.color ? 1 : 0 });
@@ -127,6 +151,11 @@ export function renderTopicPicture(picture: TopicPicture, options: RenderOptions
   const lines = [heading];
   if (picture.groups.length === 0) lines.push(c.dim('No consumer group has committed an offset on this topic yet.'));
   for (const log of picture.partitions) lines.push('', ...drawPartition(log, picture.groups, options, c));
-  lines.push('', c.dim(LEGEND));
+  if (picture.groups.length > 0) {
+    const nameWidth = Math.max(...picture.groups.map((g) => plainText(describeGroupName(g, options.labels?.[g.groupId])).length));
+    lines.push('', 'consumer groups');
+    for (const group of [...picture.groups].sort((a, b) => a.groupId.localeCompare(b.groupId))) lines.push(`${INDENT}${styleText(describeGroupSummary(group, options.labels?.[group.groupId], nameWidth), c)}`);
+  }
+  lines.push('', ...wrapLegend(options.width).map((line) => c.dim(line)));
   return lines.join('\n');
 }

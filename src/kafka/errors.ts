@@ -17,6 +17,16 @@ export interface KafkaErrorContext {
 /** The group every student may use besides their own prefix (the course's simple consumer). */
 export const SHARED_GROUP = 'simple_consumer';
 
+/**
+ * Whether the course's ACLs let `clientId` use `group`: its own prefix, or the shared group.
+ *
+ * @example
+ *   isOwnGroup('client1-early', 'client1') // true
+ */
+export function isOwnGroup(group: string, clientId: string): boolean {
+  return group === SHARED_GROUP || group.startsWith(clientId);
+}
+
 const TRUST_CODES = new Set([
   'SELF_SIGNED_CERT_IN_CHAIN',
   'DEPTH_ZERO_SELF_SIGNED_CERT',
@@ -89,13 +99,18 @@ function explainProtocol(facts: Facts, ctx: KafkaErrorContext, cause: unknown): 
     const topic = ctx.topic ?? 'this topic';
     return kafkaError(`Client ${own} may not use the topic ${topic}: each student may use only the topic named after their client id, ${own}.`, `Use your own topic: ${own}`, 'topic-not-allowed', cause);
   }
-  if (facts.types.includes('GROUP_AUTHORIZATION_FAILED')) {
+  // kafkajs drops the broker's reason when FindCoordinator fails: a refused group shows up as "coordinator not found".
+  const refusedGroup = facts.names.includes('KafkaJSGroupCoordinatorNotFound') && ctx.group !== undefined && !isOwnGroup(ctx.group, own);
+  if (facts.types.includes('GROUP_AUTHORIZATION_FAILED') || refusedGroup) {
     const group = ctx.group ?? 'this group';
     return kafkaError(`Client ${own} may not use the consumer group ${group}: a student may use only groups whose id starts with their client id (${own}…) and the group ${SHARED_GROUP}.`, `Pick a group that starts with your client id, e.g. --group ${own}-mygroup`, 'group-not-allowed', cause);
   }
   if (facts.types.includes('UNKNOWN_TOPIC_OR_PARTITION') || facts.types.includes('LEADER_NOT_AVAILABLE')) {
     const topic = ctx.topic ?? 'the topic';
     return kafkaError(`The topic ${topic} does not exist on this cluster.`, `Use your own topic, which exists already: ${own}`, 'topic-unknown', cause);
+  }
+  if (facts.names.includes('KafkaJSGroupCoordinatorNotFound')) {
+    return kafkaError(`The broker found no coordinator for the group ${ctx.group ?? ''}: it may still be starting.`, ctx.sandbox ? 'Wait a few seconds and try again (kafka-tutor sandbox status shows the broker).' : 'Wait a few seconds and try again.', 'group-coordinator', cause);
   }
   if (facts.types.includes('CLUSTER_AUTHORIZATION_FAILED')) {
     return kafkaError(`Client ${own} is not allowed to do this on the cluster: students may only read and write their own topic.`, `Use your own topic (${own}) and a group starting with ${own}.`, 'cluster-not-allowed', cause);

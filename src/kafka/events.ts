@@ -35,7 +35,10 @@ export type StopReason = 'SIGTERM' | 'SIGINT' | 'eof' | 'disconnect';
 
 export type ProgramEvent =
   | { type: 'assigned'; time: string; group: string; partitions: TopicPartition[] }
-  | ({ type: 'message' | 'storing-started' | 'storing-ended' | 'sent'; time: string } & MessageFacts)
+  | ({ type: 'message'; time: string } & MessageFacts)
+  | ({ type: 'storing-started'; time: string } & MessageFacts)
+  | ({ type: 'storing-ended'; time: string } & MessageFacts)
+  | ({ type: 'sent'; time: string } & MessageFacts)
   | ({ type: 'committed'; time: string } & TopicPartition & { offset: number })
   | { type: 'error'; time: string; code: string; message: string; fix: string }
   | { type: 'stopped'; time: string; signal: StopReason };

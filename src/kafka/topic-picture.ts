@@ -43,6 +43,8 @@ export interface ReadPictureOptions {
   groups?: string[] | undefined;
 }
 
+const GROUP_BATCH = 8;
+
 const STATES: Record<string, GroupState> = {
   Empty: 'empty',
   Stable: 'stable',
@@ -53,14 +55,15 @@ const STATES: Record<string, GroupState> = {
 
 const errorType = (error: unknown): string | undefined => {
   for (let e: unknown = error, depth = 0; e instanceof Error && depth < 8; depth++) {
-    const type = (e as { type?: unknown }).type;
+    const { type, originalError } = e as { type?: unknown; originalError?: unknown };
     if (typeof type === 'string') return type;
-    e = e.cause;
+    e = e.cause ?? originalError;
   }
   return undefined;
 };
 
-const isGroupDenied = (error: unknown) => errorType(error) === 'GROUP_AUTHORIZATION_FAILED';
+// kafkajs drops the broker's reason when FindCoordinator is refused: a forbidden group shows up as "coordinator not found".
+const isGroupDenied = (error: unknown) => errorType(error) === 'GROUP_AUTHORIZATION_FAILED' || (error instanceof Error && error.name === 'KafkaJSGroupCoordinatorNotFound');
 
 /** Reads log start and end per partition; throws kafkajs' error for a missing or forbidden topic. */
 async function readLogs(admin: Admin, topic: string): Promise<PartitionLog[]> {
@@ -144,11 +147,12 @@ export async function readTopicPicture(admin: Admin, topic: string, options: Rea
   const partitions = await readLogs(admin, topic);
   const named = options.groups !== undefined;
   const ids = named ? [...new Set(options.groups)] : await listGroupIds(admin);
-  const groups: GroupPicture[] = [];
-  for (const groupId of ids) {
-    const { group, related } = await readGroup(admin, groupId, topic, partitions);
-    // Without --group, show only groups that have something to do with this topic.
-    if (named || related) groups.push(group);
+  const read: Awaited<ReturnType<typeof readGroup>>[] = [];
+  // A few groups at a time: a student may have dozens of old groups, each needing two requests.
+  for (let i = 0; i < ids.length; i += GROUP_BATCH) {
+    read.push(...(await Promise.all(ids.slice(i, i + GROUP_BATCH).map((groupId) => readGroup(admin, groupId, topic, partitions)))));
   }
+  // Without --group, show only groups that have something to do with this topic.
+  const groups = read.filter(({ related }) => named || related).map(({ group }) => group);
   return { topic, partitions, groups };
 }

@@ -55,3 +55,26 @@ export async function waitForBrokers(state: SandboxState, deadline: number, chec
   }
   throw Object.assign(new Error(`the brokers were not ready in time (${String((lastError as Error | undefined)?.message ?? lastError)})`), { cause: lastError });
 }
+
+/**
+ * Waits until every partition of `topics` has a leader in the metadata the cluster serves.
+ * (kafkajs' own `waitForLeaders` gives up when a broker has not heard of a new topic yet,
+ * which happens with three brokers.)
+ *
+ * @example
+ *   await admin.createTopics({ topics: [{ topic: 'client1' }], waitForLeaders: false });
+ *   await waitForTopicLeaders(admin, ['client1'], Date.now() + 30_000);
+ */
+export async function waitForTopicLeaders(admin: Admin, topics: string[], deadline: number): Promise<void> {
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const metadata = await admin.fetchTopicMetadata({ topics });
+      if (metadata.topics.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0))) return;
+    } catch (error) {
+      lastError = error;
+    }
+    await sleep(200);
+  }
+  throw new Error(`topics ${topics.join(', ')} have no leader yet (${String((lastError as Error | undefined)?.message ?? 'no metadata')})`);
+}

@@ -20,14 +20,15 @@ export function sandboxDir(): string {
 }
 
 /**
- * Where Maven copies the Kafka jars (kept across `reset`).
+ * Where Maven copies the Kafka jars (kept across `reset`): `kafka-<version>` under
+ * `$KAFKA_TUTOR_CACHE`, else under `~/.cache/kafka-tutor`, so versions never mix.
  *
  * @example
  *   jarCacheDir(); // '/home/ana/.cache/kafka-tutor/kafka-3.9.1'
  */
 export function jarCacheDir(): string {
-  const explicit = process.env.KAFKA_TUTOR_CACHE;
-  return explicit ? resolve(explicit) : join(homedir(), '.cache', 'kafka-tutor', `kafka-${KAFKA_VERSION}`);
+  const root = process.env.KAFKA_TUTOR_CACHE ? resolve(process.env.KAFKA_TUTOR_CACHE) : join(homedir(), '.cache', 'kafka-tutor');
+  return join(root, `kafka-${KAFKA_VERSION}`);
 }
 
 /** The fixed file names inside a sandbox folder. */

@@ -28,9 +28,18 @@ export async function createProgress(options: { tty?: boolean; quiet?: boolean; 
         started = true;
       },
       done: (message) => (started ? spin.stop(message) : process.stdout.write(`${message}\n`)),
-      fail: (message) => (started ? spin.error(message) : process.stderr.write(`${message}\n`)),
+      fail: (message) => started && spin.error(message),
     };
   }
   const write = options.write ?? ((line: string) => process.stdout.write(`${line}\n`));
-  return { step: write, done: write, fail: write };
+  let started = false;
+  return {
+    step(message) {
+      started = true;
+      write(message);
+    },
+    done: write,
+    // Only after a step: a refusal before any work needs no "did not start" line on top.
+    fail: (message) => started && write(message),
+  };
 }

@@ -2,6 +2,8 @@
  * What each `kafka-tutor sandbox …` subcommand does and prints; the command file
  * (src/commands/sandbox.ts) only parses flags and calls these.
  */
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import chalk from 'chalk';
 import { Cancelled, NO_TTY } from '../errors.js';
 import { err, out, symbols } from '../ui/output.js';
@@ -24,13 +26,23 @@ const statusSymbols = { up: symbols.pass, down: symbols.fail };
  */
 export async function runStart(options: { brokers?: number | undefined; students?: number | undefined }): Promise<number> {
   const progress = await createProgress({ tty: process.stdout.isTTY === true });
+  // Ctrl-C halfway through must not leave brokers behind that never became ready.
+  const onInterrupt = () => {
+    progress.fail('Interrupted: stopping the brokers that were starting…');
+    void stopSandbox().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onInterrupt);
   let result;
   try {
     result = await startSandbox({ ...options, progress });
   } catch (error) {
     progress.fail('The sandbox did not start.');
     throw error;
+  } finally {
+    process.removeListener('SIGINT', onInterrupt);
   }
+  // A person's start claims the sandbox: a test run that started it will no longer stop it.
+  await rm(join(result.state.dir, 'started-for-tests'), { force: true });
   if (result.alreadyRunning) {
     progress.done(`The sandbox is already running.`);
   } else {

@@ -59,21 +59,20 @@ export async function startSandbox(options: StartOptions): Promise<StartResult> 
 async function startLocked(dir: string, options: StartOptions, started: number): Promise<StartResult> {
   const previous = await readSandboxState(dir);
   const brokers = options.brokers ?? previous?.brokers.length ?? 1;
-  if (previous && isSandboxRunning(previous)) {
-    const state = await addMissingStudents(previous, options.students ?? 0);
-    return { state, alreadyRunning: true, authFilled: undefined, seconds: 0 };
-  }
   if (previous && previous.brokers.length !== brokers) {
     throw new UserError(`This sandbox was made with ${previous.brokers.length} broker(s), not ${brokers}.`, {
       fix: `kafka-tutor sandbox reset --yes && kafka-tutor sandbox start --brokers ${brokers}`,
       code: 'sandbox-broker-count',
     });
   }
+  if (previous && isSandboxRunning(previous)) {
+    const state = await addMissingStudents(previous, options.students ?? 0);
+    return { state, alreadyRunning: true, authFilled: undefined, seconds: 0 };
+  }
   // A half-running sandbox (one broker crashed) cannot be trusted: stop what is left first.
   if (previous) await stopSandbox(dir);
 
   const jars = await ensureKafkaJars((message) => options.progress.step(message));
-  await assertPortsFree(brokers);
   const paths = sandboxPaths(dir);
   options.progress.step('Preparing certificates and broker configuration…');
   await mkdir(dir, { recursive: true });
@@ -87,6 +86,7 @@ async function startLocked(dir: string, options: StartOptions, started: number):
   const clusterId = previous?.clusterId ?? newClusterId();
   options.progress.step(`Formatting storage for ${brokers} broker(s)…`);
   await formatStorage(jars, paths, nodeIds, clusterId);
+  await assertPortsFree(brokers);
 
   options.progress.step(`Starting Kafka ${KAFKA_VERSION} (${brokers} broker${brokers > 1 ? 's' : ''})…`);
   const state = newState(dir, paths, clusterId, nodeIds, previous);

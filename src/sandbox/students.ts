@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Admin } from 'kafkajs';
 import { issueCertificate, randomPassword, writePkcs12 } from '../credentials/pki.js';
 import { UserError } from '../errors.js';
-import { withAdmin } from './admin.js';
+import { waitForTopicLeaders, withAdmin } from './admin.js';
 import { readSandboxCa } from './certificates.js';
 import { sandboxPaths } from './paths.js';
 import { isSandboxRunning, readSandboxState, writeSandboxState, type SandboxState, type SandboxStudent } from './state.js';
@@ -71,7 +71,9 @@ async function writeStudentCredentials(state: SandboxState, clientId: string): P
 async function createStudentTopics(admin: Admin, students: SandboxStudent[], replicationFactor: number): Promise<void> {
   const existing = new Set(await admin.listTopics());
   const topics = students.filter((s) => !existing.has(s.topic)).map((s) => ({ topic: s.topic, numPartitions: 1, replicationFactor }));
-  if (topics.length > 0) await admin.createTopics({ topics, waitForLeaders: true, timeout: 30_000 });
+  if (topics.length === 0) return;
+  await admin.createTopics({ topics, waitForLeaders: false, timeout: 30_000 });
+  await waitForTopicLeaders(admin, topics.map((t) => t.topic), Date.now() + 30_000);
 }
 
 /**

@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { Kafka, type Admin, type KafkaConfig } from 'kafkajs';
 import { isSandboxRunning, readSandboxState, sandboxAdminConfig, type SandboxState, type SandboxStudent } from '../../src/sandbox/state.js';
+import { waitForTopicLeaders } from '../../src/sandbox/admin.js';
 import { studentKafkaConfig } from '../../src/sandbox/verify.js';
 
 // Workers inherit this from global-setup; set it here too for a file run on its own.
@@ -65,7 +66,8 @@ export async function createStudentTopic(clientId: string, options: { partitions
   const { studentAcls } = await import('../../src/sandbox/students.js');
   const admin = await adminClient();
   try {
-    await admin.createTopics({ topics: [{ topic, numPartitions: options.partitions ?? 1, replicationFactor: state.brokers.length }], waitForLeaders: true });
+    await admin.createTopics({ topics: [{ topic, numPartitions: options.partitions ?? 1, replicationFactor: state.brokers.length }] });
+    await waitForTopicLeaders(admin, [topic], Date.now() + 30_000);
     // Only the topic entries of the student's ACL set, pointed at the new topic.
     const acl = studentAcls({ clientId, topic }).filter((entry) => entry.resourceName === topic);
     await admin.createAcls({ acl });

@@ -1,4 +1,4 @@
-import type { EventOf, ProgramEvent } from '../../kafka/events.js';
+import type { MessageFacts, ProgramEvent } from '../../kafka/events.js';
 import { committedOffsetOf, fetchCommittedOffsets } from '../../kafka/offsets.js';
 import { explainKafkaError } from '../../kafka/errors.js';
 import type { LessonCheck, LessonContext } from '../context.js';
@@ -9,8 +9,9 @@ import { startLessonProgram } from '../programs.js';
 /** Long enough that the stop always lands while "storing"; the check never waits it out. */
 const STORE_MS = 20_000;
 
-const isStoring = (e: ProgramEvent): e is EventOf<'storing-started'> => e.type === 'storing-started';
-const isMessage = (e: ProgramEvent): e is EventOf<'message' | 'storing-started'> => e.type === 'message' || e.type === 'storing-started';
+type MessageEvent = ProgramEvent & MessageFacts;
+const isStoring = (e: ProgramEvent): e is MessageEvent => e.type === 'storing-started';
+const isMessage = (e: ProgramEvent): e is MessageEvent => e.type === 'message' || e.type === 'storing-started';
 const where = (e: { partition: number; offset: number }) => `partition ${e.partition}, offset ${e.offset}`;
 
 /** Puts a new group at `offset` on partition 0 and at the end of every other partition, so that it reads only this run's messages. */

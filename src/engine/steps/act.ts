@@ -3,6 +3,7 @@ import type { ActStep } from '../types.js';
 import { CONTINUE, type StepOutcome } from './outcome.js';
 
 const ARRIVAL_GRACE_MS = 3000;
+const AFTER_TIMEOUT_MS = 15_000;
 
 /** The student types messages; the engine produces each and lets the consumer's line appear before the next prompt. */
 async function typeMessages(step: ActStep, ctx: Pick<Context, 'terminal' | 'kafka' | 'programs' | 'run' | 'vars' | 'signal'>): Promise<void> {
@@ -27,13 +28,16 @@ async function typeMessages(step: ActStep, ctx: Pick<Context, 'terminal' | 'kafk
 }
 
 /** Stops a program: on the student's key press (`stop-key`) or at once (`stop`). */
-async function stopProgram(step: ActStep, ctx: Pick<Context, 'terminal' | 'programs' | 'vars' | 'showHint'>): Promise<void> {
+async function stopProgram(step: ActStep, ctx: Pick<Context, 'terminal' | 'programs' | 'vars' | 'showHint' | 'signal'>): Promise<void> {
   const name = step.program ?? '';
   const signal = step.signal ?? 'SIGTERM';
   if (step.action === 'stop-key') {
     ctx.terminal.step(`${fillIn(step.prompt, ctx.vars)}  (press any key; h for a hint)`);
     await ctx.terminal.waitForKey({ ...(step.timeoutMs === undefined ? {} : { timeoutMs: step.timeoutMs }), onHint: () => ctx.showHint() });
-  } else ctx.terminal.step(fillIn(step.prompt, ctx.vars));
+  } else {
+    ctx.terminal.step(fillIn(step.prompt, ctx.vars));
+    if (step.after) await ctx.programs.waitFor(name, (e) => e.type === step.after, { timeoutMs: AFTER_TIMEOUT_MS, signal: ctx.signal });
+  }
   await ctx.programs.stop(name, signal);
   ctx.terminal.info(signal === 'SIGTERM' ? `Sent SIGTERM to ${name}, as \`docker stop\` does; it left its group and exited.` : `Sent SIGKILL to ${name}, as \`docker kill\` or a crashed machine would; it could not say goodbye to its group.`);
 }

@@ -19,7 +19,7 @@ export async function runSpawn(
   step: SpawnStep,
   ctx: Pick<Context, 'lesson' | 'terminal' | 'kafka' | 'programs' | 'progress' | 'run' | 'vars' | 'programArgs' | 'programEnv' | 'signal'>,
 ): Promise<StepOutcome> {
-  const group = step.group === undefined ? undefined : await ensureGroup(ctx, step.group);
+  const group = step.group === undefined ? undefined : await ensureGroup(ctx, step.group, { fresh: step.fresh ?? false });
   const ranges = await ctx.kafka.offsets();
   (ctx.run.highAtSpawn[step.as] ??= []).push(Object.fromEntries(ranges.map((r) => [r.partition, r.high])));
   ctx.terminal.step(`Starting ${step.as}: kafka-tutor ${step.program} ${programArgs(step, ctx.kafka.topic, group, []).filter((a) => a !== '--json').join(' ')}`);
@@ -34,7 +34,7 @@ export async function runSpawn(
     next: 'failed',
     finding: {
       ok: false,
-      expected: `${step.as} should be assigned its partitions by the group`,
+      expected: `${step.as} to be assigned its partitions by the group`,
       happened,
       hint: event?.type === 'error' ? event.fix : 'check that the cluster is reachable: kafka-tutor doctor',
     },

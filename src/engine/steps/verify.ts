@@ -1,4 +1,4 @@
-import type { Context } from '../context.js';
+import { fillIn, type Context } from '../context.js';
 import type { PredictStep, VerifyStep } from '../types.js';
 import { verifications, type VerifyContext } from '../verifications/index.js';
 import { CONTINUE, type StepOutcome } from './outcome.js';
@@ -13,12 +13,12 @@ export async function runVerify(step: VerifyStep, ctx: VerifyContext & Pick<Cont
     if (step.hint) finding.hint = step.hint;
     return { next: 'failed', finding, ...(step.retryFrom ? { retryFrom: step.retryFrom } : {}), ...(step.retryPrompt ? { retryPrompt: step.retryPrompt } : {}) };
   }
-  ctx.terminal.success(`${finding.happened}.`);
+  ctx.terminal.success(`Expected ${finding.expected}: ${finding.happened}.`);
   for (const line of finding.details ?? []) ctx.terminal.info(line);
   const predict = ctx.lesson.steps.find((s): s is PredictStep => s.kind === 'predict' && s.id === step.reveals);
   const guess = predict && ctx.run.predictions[predict.id];
   if (predict && guess) {
-    const right = predict.options.find((o) => o.value === predict.answer)?.label ?? predict.answer;
+    const right = fillIn(predict.options.find((o) => o.value === predict.answer)?.label ?? predict.answer, ctx.vars);
     ctx.terminal.info(guess === predict.answer ? `You predicted it: ${right}.` : `You predicted otherwise; what happened is: ${right}.`);
   }
   return CONTINUE;

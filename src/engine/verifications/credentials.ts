@@ -18,7 +18,7 @@ export const verifyCredentials: Verification = async (ctx) => {
   const first = report.checks.find((c) => c.status === 'fail');
   const finding: Finding = {
     ok: report.ok,
-    expected: 'your credentials folder should hold a CA certificate and a keystore that open and reach the cluster',
+    expected: 'your credentials folder to hold a CA certificate and a keystore that open and reach the cluster',
     happened: report.ok ? 'every check passed' : `"${first?.title}" failed: ${first?.message ?? ''}`,
   };
   if (first?.fix) finding.hint = first.fix;

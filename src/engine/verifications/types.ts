@@ -19,3 +19,8 @@ export function received(ctx: Pick<Context, 'programs'>, name: string, runIndex 
 }
 
 export const at = (m: { partition: number; offset: number }) => `${m.partition}@${m.offset}`;
+
+/** The events of a program's current run (or an earlier one), in order. */
+export function events(ctx: Pick<Context, 'programs'>, name: string, runIndex = -1) {
+  return (ctx.programs.history(name).at(runIndex)?.events ?? []).map((s) => s.event);
+}

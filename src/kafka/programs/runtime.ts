@@ -27,6 +27,8 @@ export interface Emitter {
 export function createEmitter(options: { json: boolean; stdout?: NodeJS.WritableStream; stderr?: NodeJS.WritableStream }): Emitter {
   const stdout = options.stdout ?? process.stdout;
   const stderr = options.stderr ?? process.stderr;
+  // A reader that went away (EPIPE) must not crash a consumer before it has left its group.
+  stdout.on('error', () => undefined);
   return {
     json: options.json,
     emit(body) {

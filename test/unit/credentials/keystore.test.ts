@@ -41,7 +41,7 @@ describe('loadKeystore', () => {
 
     // One flipped byte in the MAC's salt, at the end of the file: the MAC fails, yet the password is right.
     const bytes = readFileSync(creds.keystorePath);
-    bytes[bytes.length - 6] ^= 0xff;
+    bytes.writeUInt8((bytes.at(-6) as number) ^ 0xff, bytes.length - 6);
     writeFileSync(creds.keystorePath, bytes);
     expect(await codeOf(loadKeystore(creds.keystorePath, PASSWORD))).toBe('keystore-corrupt');
     expect(await codeOf(loadKeystore(creds.keystorePath, 'not-the-password'))).toBe('keystore-wrong-password');

@@ -61,7 +61,7 @@ describe('doctor: the credentials folder', () => {
     renameSync(creds.keystorePath, join(vm.cwd, 'elsewhere'));
     const report = await doctorOnFiles(vm);
     expect(check(report, 'keystore-file')).toMatchObject({ failureId: 'file-missing', message: 'auth/kafka.keystore.pkcs12 is missing from auth.' });
-    expect(check(report, 'keystore-file').fix).toContain(`~/Downloads/client45/kafka.keystore.pkcs12 ubuntu@<your-VM-IP>:${vm.authDir}/`);
+    expect(check(report, 'keystore-file').fix).toContain(`~/Downloads/<clientNN>/kafka.keystore.pkcs12 ubuntu@<your-VM-IP>:${vm.authDir}/`);
     expect(check(report, 'password')).toMatchObject({ status: 'skip', message: 'Skipped: "Keystore file (kafka.keystore.pkcs12)" failed.' });
   });
 });

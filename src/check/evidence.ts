@@ -1,0 +1,92 @@
+/**
+ * Evidence a grader can trust more than files on the student's machine: the
+ * student's consumer groups and their committed offsets, read from the
+ * cluster, beside what the progress file says about interactive lessons.
+ */
+import { readFile } from 'node:fs/promises';
+import type { Kafka } from 'kafkajs';
+import { describeError } from '../errors.js';
+import { progressPath, type ProgressData } from '../engine/progress.js';
+import { explainKafkaError, SHARED_GROUP } from '../kafka/errors.js';
+import type { Evidence, GroupEvidence } from './types.js';
+
+export interface EvidenceInput {
+  kafka: Kafka | undefined;
+  clientId: string;
+  topic: string;
+  brokers: string[];
+  /** Groups that belong to `check` runs, left out: they prove nothing about the student. */
+  isCheckGroup: (group: string) => boolean;
+}
+
+/** Reads the progress file without touching it (a broken one is reported, not moved aside). */
+export async function readProgressEvidence(path = progressPath()): Promise<{ evidence: Evidence['progress']; groupLessons: Map<string, string> }> {
+  const groupLessons = new Map<string, string>();
+  let data: ProgressData;
+  try {
+    data = JSON.parse(await readFile(path, 'utf8')) as ProgressData;
+  } catch {
+    return { evidence: null, groupLessons };
+  }
+  const lessons = Object.entries(data.lessons ?? {}).map(([lesson, record]) => {
+    for (const group of Object.values(record.groups ?? {})) groupLessons.set(group, lesson);
+    return { lesson, status: record.status, ...(record.startedAt ? { started_at: record.startedAt } : {}), ...(record.finishedAt ? { finished_at: record.finishedAt } : {}) };
+  });
+  return { evidence: { path, updated_at: data.updatedAt, lessons }, groupLessons };
+}
+
+async function readGroups(input: EvidenceInput & { kafka: Kafka }, groupLessons: Map<string, string>): Promise<GroupEvidence[]> {
+  const admin = input.kafka.admin();
+  await admin.connect();
+  try {
+    // The broker lists only the groups this principal may describe: the student's own and the course's.
+    const { groups } = await admin.listGroups();
+    const ids = groups.map((g) => g.groupId).filter((id) => (id === SHARED_GROUP || id.startsWith(input.clientId)) && !input.isCheckGroup(id)).sort();
+    if (ids.length === 0) return [];
+    const described = await admin.describeGroups(ids);
+    const result: GroupEvidence[] = [];
+    for (const group of described.groups) {
+      const [entry] = await admin.fetchOffsets({ groupId: group.groupId, topics: [input.topic] });
+      const offsets = (entry?.partitions ?? []).filter((p) => Number(p.offset) >= 0).map((p) => ({ partition: p.partition, offset: Number(p.offset) }));
+      const lesson = groupLessons.get(group.groupId);
+      // A group that never touched the student's topic and no lesson made is not evidence of anything here.
+      if (offsets.length === 0 && group.members.length === 0 && lesson === undefined && group.groupId !== SHARED_GROUP) continue;
+      result.push({ group_id: group.groupId, state: group.state, members: group.members.length, offsets: offsets.sort((a, b) => a.partition - b.partition), ...(lesson ? { lesson } : {}) });
+    }
+    return result;
+  } finally {
+    await admin.disconnect().catch(() => undefined);
+  }
+}
+
+/**
+ * Collects the evidence; an ACL that hides the groups becomes `groups_error`, never a crash.
+ *
+ * @example
+ *   const evidence = await collectEvidence({ kafka, clientId: 'client1', topic: 'client1', brokers, isCheckGroup });
+ *   evidence.groups // [{ group_id: 'simple_consumer', state: 'Empty', members: 0, offsets: [{ partition: 0, offset: 42 }] }]
+ */
+export async function collectEvidence(input: EvidenceInput): Promise<Evidence> {
+  const { evidence: progress, groupLessons } = await readProgressEvidence();
+  if (!input.kafka) return { groups: [], groups_error: 'The cluster could not be reached with these credentials.', progress };
+  try {
+    return { groups: await readGroups({ ...input, kafka: input.kafka }, groupLessons), progress };
+  } catch (error) {
+    const explained = explainKafkaError(error, { clientId: input.clientId, topic: input.topic, brokers: input.brokers });
+    return { groups: [], groups_error: describeError(explained).text.split('\n')[0] ?? 'unknown error', progress };
+  }
+}
+
+/** Deletes the groups a check run made, where the ACLs allow it; what stays is harmless. */
+export async function deleteGroups(kafka: Kafka, groups: string[]): Promise<void> {
+  if (groups.length === 0) return;
+  const admin = kafka.admin();
+  try {
+    await admin.connect();
+    await admin.deleteGroups(groups);
+  } catch {
+    // Not allowed, or still closing: the groups are empty and expire on their own.
+  } finally {
+    await admin.disconnect().catch(() => undefined);
+  }
+}

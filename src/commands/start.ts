@@ -1,0 +1,25 @@
+import { Option, type Command } from 'commander';
+import type { CliResult } from '../cli.js';
+import { action, addClusterOptions, type ClusterFlags } from './shared.js';
+
+/** Hidden: a different lessons folder (course authors and tests). */
+export const courseOption = () => new Option('--course <folder>', 'read the lessons from this folder').hideHelp();
+
+/** `kafka-tutor start [lesson]`: the lesson menu, continuing where the student left off. */
+export function registerStart(program: Command, result: CliResult): void {
+  addClusterOptions(
+    program
+      .command('start')
+      .description('the guided lessons: a menu with your progress; pick up where you left off')
+      .argument('[lesson]', 'go straight to this lesson (see kafka-tutor lessons)')
+      .addOption(courseOption()),
+  )
+    .addHelpText('after', '\nExamples:\n  kafka-tutor start\n  kafka-tutor start offset-reset')
+    .action(
+      action(result, async (lesson: string | undefined, flags: ClusterFlags & { course?: string }) => {
+        const [{ openTutor }, { runTutor }] = await Promise.all([import('../engine/open-tutor.js'), import('../engine/menu.js')]);
+        await runTutor(await openTutor(flags), lesson);
+        return 0;
+      }),
+    );
+}

@@ -1,0 +1,36 @@
+/**
+ * What `start` and `resume` share: the TTY check, the course, the progress file
+ * and the terminal, ready for the menu.
+ */
+import type { Readable, Writable } from 'node:stream';
+import type { ProfileFlags } from '../profile/types.js';
+import { loadCourse } from './course.js';
+import type { TutorOptions } from './menu.js';
+import { Progress, progressPath } from './progress.js';
+import { NO_LESSON_TTY } from './session.js';
+import { createTerminal } from './terminal.js';
+
+export interface TutorStreams {
+  input: Readable & { isTTY?: boolean };
+  output: Writable & { isTTY?: boolean };
+}
+
+/**
+ * @example
+ *   const options = await openTutor({ auth: './auth' });
+ *   await runTutor(options);
+ */
+export async function openTutor(flags: ProfileFlags & { course?: string }, streams: TutorStreams = { input: process.stdin, output: process.stdout }): Promise<TutorOptions> {
+  if (!streams.input.isTTY || !streams.output.isTTY) throw NO_LESSON_TTY;
+  const course = loadCourse(flags.course);
+  const progress = Progress.open(progressPath());
+  const { askPasswordPrompt } = await import('../credentials/password.js');
+  const { course: _course, ...cluster } = flags;
+  return {
+    course,
+    progress,
+    terminal: createTerminal(streams),
+    flags: cluster,
+    askPassword: askPasswordPrompt({ input: streams.input as NodeJS.ReadableStream, output: streams.output as NodeJS.WritableStream }),
+  };
+}

@@ -1,0 +1,71 @@
+/**
+ * Every lesson program still running, so that none outlives the tutor: on
+ * exit (including a crash) and on SIGINT/SIGTERM each one's process group is
+ * sent SIGTERM, which makes it leave its consumer group cleanly. A tutor
+ * killed with SIGKILL cannot run this; the programs then see their IPC
+ * channel close and stop themselves (src/kafka/programs/runtime.ts).
+ */
+
+const live = new Set<number>();
+let installed = false;
+
+/** Sends `signal` to a program's whole process group (it was spawned detached, as a group leader). */
+function signalGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    try {
+      process.kill(pid, signal);
+    } catch {
+      // Already gone.
+    }
+  }
+}
+
+/**
+ * Stops every live program now (synchronously: this also runs in the 'exit' handler).
+ *
+ * @example
+ *   stopAllPrograms('SIGKILL');
+ */
+export function stopAllPrograms(signal: NodeJS.Signals = 'SIGTERM'): void {
+  for (const pid of live) signalGroup(pid, signal);
+}
+
+function onSignal(signal: NodeJS.Signals): void {
+  stopAllPrograms('SIGTERM');
+  // Keep the default behaviour (exit) unless someone else handles the signal, e.g. the prompt library.
+  if (process.listenerCount(signal) === 1) {
+    process.removeListener(signal, onSignal);
+    process.kill(process.pid, signal);
+  }
+}
+
+function install(): void {
+  if (installed) return;
+  installed = true;
+  process.on('exit', () => stopAllPrograms('SIGTERM'));
+  // The monitor variant observes a crash without changing how Node reports it.
+  process.on('uncaughtExceptionMonitor', () => stopAllPrograms('SIGTERM'));
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  process.on('SIGHUP', onSignal);
+}
+
+/**
+ * Registers a started program; returns the function that forgets it once it exited.
+ *
+ * @example
+ *   const forget = registerProgram(child.pid);
+ *   child.on('exit', forget);
+ */
+export function registerProgram(pid: number): () => void {
+  install();
+  live.add(pid);
+  return () => void live.delete(pid);
+}
+
+/** How many programs are running (tests assert that a flow left none behind). */
+export function liveProgramCount(): number {
+  return live.size;
+}

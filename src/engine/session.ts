@@ -1,0 +1,110 @@
+/**
+ * Builds the context a lesson runs in: the student's cluster (when the lesson
+ * needs Kafka), the program pool, Ctrl-C handling, and what to tidy up after.
+ */
+import { UserError } from '../errors.js';
+import type { Secret } from '../profile/secret.js';
+import type { ProfileFlags } from '../profile/types.js';
+import { emptyRunState, fillIn, type Context } from './context.js';
+import type { KafkaSide } from './kafka-side.js';
+import { ProgramPool, type StartProgram } from './programs.js';
+import type { Progress } from './progress.js';
+import type { Terminal } from './terminal.js';
+import type { LoadedLesson } from './types.js';
+
+export interface SessionOptions {
+  terminal: Terminal;
+  progress: Progress;
+  flags: ProfileFlags;
+  /** A hidden password prompt, when the terminal is interactive. */
+  askPassword?: (keystorePath: string) => Promise<string>;
+  /** How programs are started (src/engine/process/ by default). */
+  startProgram?: StartProgram;
+  /** A different topic than the client id's (tests use a fresh one). */
+  topic?: string;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** Whether any step of the lesson talks to Kafka (the credentials lesson does not, until its doctor runs). */
+export function needsKafka(lesson: LoadedLesson): boolean {
+  return lesson.steps.some((s) => ['spawn', 'produce', 'act', 'show'].includes(s.kind) || (s.kind === 'verify' && s.check !== 'credentials'));
+}
+
+function noKafka(): KafkaSide {
+  const refuse = () => Promise.reject(new Error('this lesson has no Kafka connection (needsKafka said so)'));
+  return { clientId: '', topic: '', bootstrap: '', produce: refuse, offsets: refuse, committed: refuse, close: async () => undefined };
+}
+
+/**
+ * @example
+ *   const { ctx, close } = await openSession(lesson, { terminal, progress, flags: {} });
+ *   try { await runLesson(ctx, { resume: false }); } finally { await close(); }
+ */
+export async function openSession(lesson: LoadedLesson, options: SessionOptions): Promise<{ ctx: Context; close: () => Promise<void> }> {
+  const now = options.now ?? Date.now;
+  const aborter = new AbortController();
+  const startProgram = options.startProgram ?? (await import('./process/index.js')).startProgram;
+  const programs = new ProgramPool(startProgram, (line) => options.terminal.print(line), now);
+  let kafka = noKafka();
+  const programArgs: string[] = [];
+  let programEnv: Record<string, string> = {};
+  const vars: Record<string, string> = {};
+  if (needsKafka(lesson)) {
+    const [{ loadProfile, Secret }, { createKafka }, { createKafkaSide }, { profileEnv }] = await Promise.all([
+      import('../profile/index.js'),
+      import('../kafka/client.js'),
+      import('./kafka-side.js'),
+      import('./process/index.js'),
+    ]);
+    let typed: Secret | undefined;
+    const ask = options.askPassword;
+    const { profile, credentials } = await loadProfile(options.flags, ask ? { askPassword: async (path) => (typed = new Secret(await ask(path))).reveal() } : {});
+    const topic = options.topic ?? credentials.topic;
+    kafka = createKafkaSide(createKafka(profile, credentials, { role: 'tutor' }), { clientId: credentials.clientId, topic, bootstrap: profile.brokers.join(',') }, now);
+    // Children get the same profile through their environment; a password never in argv (visible in `ps`).
+    programEnv = profileEnv(profile, typed);
+    Object.assign(vars, { clientId: credentials.clientId, topic, bootstrap: kafka.bootstrap });
+  }
+  const record = options.progress.lesson(lesson.id);
+  for (const [key, id] of Object.entries(record.groups)) vars[`group.${key}`] = id;
+  let hintIndex = 0;
+  const ctx: Context = {
+    lesson,
+    terminal: options.terminal,
+    kafka,
+    programs,
+    progress: options.progress,
+    flags: options.flags,
+    run: emptyRunState(),
+    vars,
+    programArgs,
+    programEnv,
+    now,
+    sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+    signal: aborter.signal,
+    showHint: (extra) => {
+      const hint = fillIn(extra ?? lesson.hints[hintIndex % lesson.hints.length] ?? '', vars);
+      hintIndex += 1;
+      options.terminal.info(`Hint: ${hint}`);
+    },
+  };
+  // Ctrl-C outside a prompt (while waiting for Kafka): stop the programs, then leave; progress is already saved.
+  const onInterrupt = () => {
+    aborter.abort();
+    void programs.stopAll('SIGKILL');
+  };
+  process.on('SIGINT', onInterrupt);
+  const close = async () => {
+    process.off('SIGINT', onInterrupt);
+    await programs.stopAll('SIGKILL');
+    await kafka.close();
+  };
+  return { ctx, close };
+}
+
+export const NO_LESSON_TTY = new UserError('The guided lessons need an interactive terminal, and this one is not.', {
+  fix: 'Run it in a terminal; to check your work without one: kafka-tutor check  (and kafka-tutor lessons for your progress)',
+  code: 'no-tty',
+  exitCode: 2,
+});

@@ -1,0 +1,85 @@
+/**
+ * One student's check under `grade`: a separate `kafka-tutor check --json`
+ * process, so that a student's broken credentials, time-out or crash cannot
+ * touch anyone else's result. It sees only that student's folder: no
+ * KAFKA_TUTOR_* setting of the grader reaches it, and the password comes
+ * from the student's password.txt.
+ */
+import { execa } from 'execa';
+import { BIN_PATH } from '../check/spawn.js';
+import type { CheckReport } from '../check/types.js';
+import { endGroup, trackGroup } from './children.js';
+import type { Student } from './roster.js';
+
+export interface StudentRun {
+  student: Student;
+  /** The check's report; null when the check did not produce one (crash, time-out). */
+  report: CheckReport | null;
+  exitCode: number;
+  /** Why there is no report. */
+  problem?: string;
+  seconds: number;
+}
+
+export interface StudentRunOptions {
+  /** A folder holding the kafka-tutor.properties every child reads (the cluster's address, no password). */
+  workDir: string;
+  timeoutSeconds: number;
+  lessons: string[];
+}
+
+/** The grader's environment without any kafka-tutor setting: each child must see only its student. */
+export function childEnv(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  const clean: Record<string, string> = {};
+  for (const [key, value] of Object.entries(env)) if (!key.startsWith('KAFKA_TUTOR_') && value !== undefined) clean[key] = value;
+  return { ...clean, KAFKAJS_NO_PARTITIONER_WARNING: '1' };
+}
+
+/**
+ * Runs `check` for one student and never throws.
+ *
+ * @example
+ *   const run = await checkStudent({ clientId: 'client1', credentials: '/abs/client1' }, { workDir, timeoutSeconds: 30, lessons: [] });
+ *   run.report?.status // 'pass'
+ */
+export async function checkStudent(student: Student, options: StudentRunOptions): Promise<StudentRun> {
+  const started = Date.now();
+  const lessonArgs = options.lessons.flatMap((id) => ['--lesson', id]);
+  // Each lesson has its own budget inside the check; this bounds a check that hangs outright.
+  const killAfterMs = (options.timeoutSeconds * 4 + 30) * 1000;
+  const child = execa(process.execPath, [BIN_PATH, 'check', '--json', '--auth', student.credentials, '--client-id', student.clientId, '--timeout', String(options.timeoutSeconds), ...lessonArgs], {
+    cwd: options.workDir,
+    env: childEnv(),
+    extendEnv: false,
+    stdin: 'ignore',
+    reject: false,
+    // Its own process group, so that a kill also ends the consumers it started.
+    detached: true,
+    maxBuffer: 10_000_000,
+  });
+  const pid = child.pid;
+  const release = pid === undefined ? () => undefined : trackGroup(pid);
+  let overran = false;
+  const timer = setTimeout(() => {
+    overran = true;
+    if (pid !== undefined) endGroup(pid);
+  }, killAfterMs);
+  const result = await child;
+  clearTimeout(timer);
+  // The check has ended; its consumers end with it, and a straggler is ended here.
+  if (pid !== undefined) endGroup(pid);
+  release();
+  const seconds = Math.round(Date.now() - started) / 1000;
+  const exitCode = typeof result.exitCode === 'number' ? result.exitCode : 70;
+  try {
+    const report = JSON.parse(String(result.stdout)) as CheckReport;
+    if (typeof report.version === 'number' && Array.isArray(report.tests)) return { student, report, exitCode, seconds };
+  } catch {
+    // Not a report: say why below.
+  }
+  const firstLine = String(result.stderr).split('\n').find((l) => l.trim() !== '')?.slice(0, 300);
+  const problem = overran
+    ? `The check did not finish within ${killAfterMs / 1000} s and was stopped.`
+    : `The check ended without a report (exit code ${exitCode})${firstLine ? `: ${firstLine}` : '.'}`;
+  return { student, report: null, exitCode: exitCode === 0 ? 70 : exitCode, problem, seconds };
+}

@@ -1,0 +1,130 @@
+/**
+ * The lesson programs against the real sandbox broker, started the way the
+ * engine starts them (src/engine/process/): what they report, what Kafka
+ * did (committed offsets read back from the broker), and how they fail.
+ */
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { Kafka } from 'kafkajs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startProgram, type ProgramHandle } from '../../src/engine/process/index.js';
+import { fetchCommittedOffsets } from '../../src/kafka/offsets.js';
+import { studentConfig } from '../support/sandbox.js';
+import { CLIENT, freshGroup, freshTopic, produceValues, startAssigned, studentEnv, uniqueValues, waitForValues } from './programs.fixtures.js';
+
+let env: Record<string, string>;
+let kafka: Kafka;
+const started: ProgramHandle[] = [];
+
+beforeAll(async () => {
+  env = await studentEnv();
+  kafka = new Kafka({ ...(await studentConfig(CLIENT)), logLevel: 0 });
+});
+afterAll(async () => {
+  await Promise.all(started.map((p) => p.stop('SIGKILL')));
+});
+
+const track = (program: ProgramHandle) => (started.push(program), program);
+
+describe('produce', () => {
+  it('reports each piped line with consecutive offsets of the partition, then a clean stop', async () => {
+    const topic = await freshTopic();
+    const values = uniqueValues('piped', 5);
+    const sent = await produceValues(topic, values, env);
+    expect(sent.map((e) => e.value)).toEqual(values);
+    const offsets = sent.map((e) => e.offset);
+    expect(offsets).toEqual(offsets.map((_, i) => offsets[0]! + i));
+    // The broker agrees: the partition's end offset is one past the last reported offset.
+    const admin = kafka.admin();
+    await admin.connect();
+    const [end] = await admin.fetchTopicOffsets(topic);
+    await admin.disconnect();
+    expect(Number(end?.high)).toBe(offsets.at(-1)! + 1);
+  });
+});
+
+describe('consume', () => {
+  it('prints its assignment, then every message of a fresh earliest group in order with its offset', async () => {
+    const topic = await freshTopic();
+    const sent = await produceValues(topic, uniqueValues('early', 3), env);
+    const consumer = track(await startAssigned('consume', [topic, '--group', freshGroup('consume'), '--from', 'earliest'], env));
+    expect(consumer.seen[0]).toMatchObject({ type: 'assigned', partitions: [{ topic, partition: 0 }] });
+    await waitForValues(consumer, sent.map((e) => e.value));
+    const messages = consumer.seen.filter((e) => e.type === 'message');
+    expect(messages.map((e) => [e.value, e.offset])).toEqual(sent.map((e) => [e.value, e.offset]));
+    const exit = await consumer.stop('SIGTERM');
+    expect(exit.exitCode).toBe(0);
+    expect(exit.events.at(-1)).toMatchObject({ type: 'stopped', signal: 'SIGTERM' });
+  });
+});
+
+describe('consume-commit', () => {
+  it('stopped while storing, commits nothing for the message in hand: the broker keeps its offset', async () => {
+    const topic = await freshTopic();
+    const sent = await produceValues(topic, uniqueValues('store', 3), env);
+    const group = freshGroup('commit');
+    const consumer = track(startProgram('consume-commit', [topic, group, '--store-ms', '1500'], { env }));
+    await consumer.waitFor((e) => e.type === 'committed' && e.offset === sent[0]!.offset + 1, { timeoutMs: 30_000, what: 'the first message to be committed' });
+    const storing = await consumer.waitFor((e) => e.type === 'storing-started' && e.offset === sent[1]!.offset, { timeoutMs: 10_000, what: 'the second message to be stored' });
+    const exit = await consumer.stop('SIGTERM');
+
+    expect(exit.exitCode).toBe(0);
+    expect(exit.events.some((e) => e.type === 'storing-ended' && e.offset === storing.offset)).toBe(false);
+    expect(exit.events.some((e) => e.type === 'committed' && e.offset > storing.offset)).toBe(false);
+    expect(exit.events.at(-1)).toMatchObject({ type: 'stopped', signal: 'SIGTERM' });
+    const committed = await fetchCommittedOffsets(kafka, group, topic);
+    expect(committed).toEqual([{ partition: 0, offset: storing.offset }]);
+  });
+});
+
+describe('failures', () => {
+  it("names the client id and what it may use when the topic is another student's", async () => {
+    const consumer = startProgram('consume', ['client4'], { env });
+    const exit = await consumer.exited;
+    expect(exit.exitCode).toBe(1);
+    expect(exit.events).toHaveLength(1);
+    expect(exit.events[0]).toMatchObject({ type: 'error', code: 'topic-not-allowed', message: expect.stringContaining(`Client ${CLIENT} may not use the topic client4`) });
+  });
+
+  it('names the allowed groups when the group belongs to someone else', async () => {
+    const topic = await freshTopic();
+    const exit = await startProgram('consume', [topic, '--group', 'client4-mine'], { env }).exited;
+    expect(exit.exitCode).toBe(1);
+    expect(exit.events[0]).toMatchObject({ type: 'error', code: 'group-not-allowed', message: expect.stringContaining('simple_consumer') });
+  });
+
+  it('says the broker is not running when nothing listens at the address', async () => {
+    const port = await closedPort();
+    const exit = await startProgram('produce', ['client3'], { env: { ...env, KAFKA_TUTOR_BOOTSTRAP: `127.0.0.1:${port}` } }).exited;
+    expect(exit.exitCode).toBe(1);
+    expect(exit.events[0]).toMatchObject({ type: 'error', code: 'broker-unreachable', message: expect.stringContaining(`127.0.0.1:${port}`) });
+  });
+
+  it('refuses a bad --store-ms with one line and no stack trace', async () => {
+    const exit = await startProgram('consume-commit', ['client3', 'client3-x', '--store-ms', 'soon'], { env }).exited;
+    expect(exit.exitCode).not.toBe(0);
+    expect(exit.stderr).toContain('whole number of milliseconds');
+    expect(exit.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('secrets', () => {
+  it('passes the keystore password through the environment, never on the command line', async () => {
+    const password = readFileSync(`${env.KAFKA_TUTOR_AUTH}/password.txt`, 'utf8').trim();
+    const consumer = track(await startAssigned('consume', [await freshTopic(), '--group', freshGroup('secret')], { ...env, KAFKA_TUTOR_PASSWORD: password }));
+    const cmdline = readFileSync(`/proc/${consumer.pid}/cmdline`, 'utf8');
+    expect(cmdline).toContain('consume');
+    expect(cmdline).not.toContain(password);
+    expect(() => startProgram('consume', ['client3', password], { env: { KAFKA_TUTOR_PASSWORD: password } })).toThrow(/never be passed as an argument/);
+    await consumer.stop('SIGTERM');
+  });
+});
+
+/** A loopback port nothing listens on: bind one, then free it. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}

@@ -1,0 +1,73 @@
+/**
+ * A scripted terminal for engine tests: real @clack/prompts on in-memory
+ * streams. The test waits for screen text, then types keys, like a student.
+ *
+ * @example
+ *   const script = scriptTerminal();
+ *   const done = runTutor({ ...options, terminal: script.terminal });
+ *   await script.waitFor('Which lesson?');
+ *   script.press(KEYS.enter);
+ */
+import { PassThrough, Writable } from 'node:stream';
+import { stripVTControlCharacters } from 'node:util';
+import { createTerminal, type Terminal } from '../../src/engine/terminal.js';
+
+export const KEYS = { enter: '\r', down: '\x1b[B', up: '\x1b[A', ctrlC: '\x03', left: '\x1b[D', right: '\x1b[C' } as const;
+
+export interface TerminalScript {
+  terminal: Terminal;
+  /** Everything shown so far, without colours and cursor moves. */
+  screen(): string;
+  /** Resolves once `text` appears after the previous match; fails the test after `timeoutMs`. */
+  waitFor(text: string | RegExp, timeoutMs?: number): Promise<string>;
+  press(...keys: string[]): void;
+  /** Types a line and presses Enter. */
+  type(line: string): void;
+}
+
+export function scriptTerminal(): TerminalScript {
+  const input = new PassThrough();
+  let raw = '';
+  let cursor = 0;
+  const wakers = new Set<() => void>();
+  const output = new Writable({
+    write(chunk, _encoding, callback) {
+      raw += chunk.toString();
+      wakers.forEach((wake) => wake());
+      callback();
+    },
+  });
+  Object.assign(output, { columns: 120, rows: 40 });
+  const screen = () => stripVTControlCharacters(raw);
+  const find = (text: string | RegExp) => {
+    const rest = screen().slice(cursor);
+    const index = typeof text === 'string' ? rest.indexOf(text) : rest.search(text);
+    if (index < 0) return undefined;
+    const length = typeof text === 'string' ? text.length : (rest.slice(index).match(text)?.[0].length ?? 0);
+    cursor += index + length;
+    return rest.slice(0, index + length);
+  };
+  return {
+    terminal: createTerminal({ input, output }),
+    screen,
+    waitFor: (text, timeoutMs = 30_000) =>
+      new Promise((resolve, reject) => {
+        const check = () => {
+          const seen = find(text);
+          if (seen === undefined) return;
+          clearTimeout(timer);
+          wakers.delete(check);
+          // Let the prompt finish rendering and attach its key handlers before the test types.
+          setTimeout(() => resolve(seen), 30);
+        };
+        const timer = setTimeout(() => {
+          wakers.delete(check);
+          reject(new Error(`The screen never showed ${String(text)}. Its end was:\n${screen().slice(-1500)}`));
+        }, timeoutMs);
+        wakers.add(check);
+        check();
+      }),
+    press: (...keys) => keys.forEach((key) => input.write(key)),
+    type: (line) => input.write(`${line}\r`),
+  };
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { checkCourse } from '../../../src/engine/check-course.js';
+import { loadCourse } from '../../../src/engine/course.js';
+
+const fixture = (name: string) => fileURLToPath(new URL(`../../fixtures/course/${name}`, import.meta.url));
+const shipped = fileURLToPath(new URL('../../../lessons', import.meta.url));
+
+describe('the course self-check', () => {
+  it('finds nothing wrong with the lessons kafka-tutor ships', () => {
+    expect(checkCourse(shipped)).toEqual([]);
+  });
+
+  it('finds nothing wrong with a small well-formed course', () => {
+    expect(checkCourse(fixture('good'))).toEqual([]);
+  });
+
+  it('names each problem of a broken course with its fix', () => {
+    const problems = checkCourse(fixture('broken'));
+    const lines = problems.map((p) => `${p.where} ${p.problem} | ${p.fix}`);
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/first\/lesson.json has no hints.*\| Add "hints"/),
+        expect.stringMatching(/step "page" points at nowhere.md, which does not exist \| Create first\/nowhere.md/),
+        expect.stringMatching(/has two steps with the id "page" \| Give every step its own id/),
+        expect.stringMatching(/has the unknown kind "dance" \| Use one of: explain, predict/),
+        expect.stringMatching(/names the unknown verification "teleported" \| Use a name listed in src\/engine\/catalog.ts/),
+        expect.stringMatching(/names the group "undeclared".*\| Add "undeclared"/),
+        expect.stringMatching(/^missing is listed in manifest.json but has no folder \| Create missing\/lesson.json/),
+      ]),
+    );
+    expect(problems).toHaveLength(7);
+  });
+
+  it('refuses a course written for a newer kafka-tutor, asking for an upgrade', () => {
+    expect(checkCourse(fixture('newer'))).toEqual([expect.objectContaining({ fix: expect.stringContaining('Upgrade kafka-tutor') })]);
+    expect(() => loadCourse(fixture('newer'))).toThrow(/need a newer kafka-tutor/);
+  });
+
+  it('loads a well-formed course with its prose', () => {
+    const course = loadCourse(fixture('good'));
+    expect(course.lessons.map((l) => l.id)).toEqual(['first', 'second']);
+    expect(course.lessons[0]?.prose['page-two.md']).toContain('The second `page`.');
+  });
+});

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { classifyStop, verifyDelivered, verifyEarliestLatest, verifyRedelivery, verifyResumed } from '../../../src/experiments/index.js';
+import type { ProgramEvent } from '../../../src/kafka/events.js';
+
+const time = '2026-11-25T09:00:00.000Z';
+const at = (offset: number, value = `v${offset}`, partition = 0) => ({ time, topic: 'client1', partition, offset, value });
+const msg = (offset: number, value?: string): ProgramEvent => ({ type: 'message', ...at(offset, value) });
+const messages = (...values: string[]) => values.map((v, i) => msg(i, v));
+
+describe('verifyDelivered', () => {
+  it('accepts other messages in between, and rejects a missing or reordered one', () => {
+    expect(verifyDelivered(['a', 'b'], messages('a', 'x', 'b')).ok).toBe(true);
+    expect(verifyDelivered(['a', 'b'], messages('a')).happened).toBe('it never printed "b" (it printed "a")');
+    expect(verifyDelivered(['a', 'b'], messages('b', 'a')).happened).toBe('it printed them in another order: "b", "a"');
+  });
+});
+
+describe('verifyEarliestLatest', () => {
+  it('says which consumer missed the new message', () => {
+    const verdict = verifyEarliestLatest(['old'], messages('old', 'new'), messages(), ['new']);
+    expect(verdict).toMatchObject({ ok: false, happened: '"new" did not reach the latest consumer' });
+  });
+});
+
+describe('verifyResumed', () => {
+  it('rejects a restart that re-read an old message before the missed ones', () => {
+    expect(verifyResumed(['m1', 'm2'], messages('m1', 'm2', 'later')).ok).toBe(true);
+    expect(verifyResumed(['m1', 'm2'], messages('seen', 'm1', 'm2')).ok).toBe(false);
+  });
+});
+
+describe('classifyStop', () => {
+  const run = (...types: [ProgramEvent['type'], number][]) =>
+    types.map(([type, offset]): ProgramEvent => (type === 'committed' ? { type, time, topic: 'client1', partition: 0, offset } : ({ type, ...at(offset) } as ProgramEvent)));
+
+  it('tells the four places a stop can fall', () => {
+    expect(classifyStop([]).position).toBe('before-first-message');
+    expect(classifyStop(run(['message', 3], ['storing-started', 3])).position).toBe('while-storing');
+    expect(classifyStop(run(['storing-started', 3], ['storing-ended', 3])).position).toBe('before-commit');
+    const between = classifyStop(run(['storing-started', 3], ['storing-ended', 3], ['committed', 4]));
+    expect(between).toMatchObject({ position: 'between-messages', lastCommitted: 4 });
+    expect(between.interrupted).toBeUndefined();
+  });
+});
+
+describe('verifyRedelivery', () => {
+  it('fails when an earlier, committed message is processed again', () => {
+    const verdict = verifyRedelivery({ partition: 0, offset: 2 }, [msg(1), msg(2)]);
+    expect(verdict.ok).toBe(false);
+    expect(verdict.happened).toBe('it processed offset 1 of partition 0 again, which had been committed');
+  });
+
+  it('fails when the restart got nothing', () => {
+    expect(verifyRedelivery({ partition: 0, offset: 2 }, []).happened).toBe('it processed no message of that partition');
+  });
+});

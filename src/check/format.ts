@@ -14,13 +14,15 @@ const LOOK: Record<TestStatus, { symbol: string; word: string }> = {
   skipped: { symbol: symbols.skip, word: 'skipped' },
 };
 
-function lines(test: TestResult, quiet: boolean): string[] {
+function lines(test: TestResult, quiet: boolean, previous: TestResult | undefined): string[] {
   if (quiet && test.status === 'pass') return [];
   const look = LOOK[test.status];
   const out = [`  ${look.symbol} ${look.word.padEnd(7)} ${test.check.padEnd(13)} ${test.name.slice(test.lesson.length + 2)}  ${chalk.dim(`${test.duration.toFixed(1)} s`)}`];
-  if (test.status !== 'pass' || !quiet) {
-    if (test.status !== 'pass') out.push(`              ${test.message}`);
-    if (test.fix && test.status !== 'pass') out.push(`              Fix: ${test.fix}`);
+  // A reason shared by several checks in a row (a skip, a refusal) is said once.
+  const repeated = previous !== undefined && previous.status === test.status && previous.message === test.message;
+  if (test.status !== 'pass' && !repeated) {
+    out.push(`              ${test.message}`);
+    if (test.fix) out.push(`              Fix: ${test.fix}`);
   }
   return out;
 }
@@ -37,7 +39,7 @@ export function formatReport(report: CheckReport, options: { quiet: boolean; tit
   const lessons = [...new Set(report.tests.map((t) => t.lesson))];
   for (const lesson of lessons) {
     const tests = report.tests.filter((t) => t.lesson === lesson);
-    const body = tests.flatMap((t) => lines(t, options.quiet));
+    const body = tests.flatMap((t, i) => lines(t, options.quiet, tests[i - 1]));
     if (body.length === 0) continue;
     const points = tests.reduce((s, t) => s + t.points, 0);
     const max = tests.reduce((s, t) => s + t.max_points, 0);

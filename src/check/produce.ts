@@ -21,9 +21,3 @@ export async function produceMarked(ctx: LessonContext, labels: string[]): Promi
     throw explainKafkaError(error, { clientId: ctx.clientId, topic: ctx.topic, brokers: ctx.profile.brokers, sandbox: ctx.profile.sandbox });
   }
 }
-
-/** `values` as a short quoted list for a sentence. */
-export function listValues(messages: Pick<Received, 'value'>[]): string {
-  if (messages.length === 0) return 'nothing';
-  return messages.map((m) => `"${m.value}"`).join(', ');
-}

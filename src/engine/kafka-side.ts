@@ -3,6 +3,7 @@
  * needs, reads the topic's offsets and a group's committed offsets. Always the
  * real cluster of the student's profile (the sandbox, or the course's cluster).
  */
+import chalk from 'chalk';
 import type { Admin, Kafka, Producer } from 'kafkajs';
 import { fetchCommittedOffsets, type CommittedOffset } from '../kafka/offsets.js';
 
@@ -35,6 +36,8 @@ export interface KafkaSide {
   produce(values: string[]): Promise<SentMessage[]>;
   offsets(): Promise<PartitionRange[]>;
   committed(group: string): Promise<CommittedOffset[]>;
+  /** The drawing of `kafka-tutor inspect`: the topic's log with these groups' committed offsets. */
+  picture(groups: string[], labels: Record<string, string>): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -72,6 +75,12 @@ export function createKafkaSide(kafka: Kafka, who: { clientId: string; topic: st
       return ranges.map((r) => ({ partition: r.partition, low: Number(r.low), high: Number(r.high) })).sort((a, b) => a.partition - b.partition);
     },
     committed: (group) => fetchCommittedOffsets(kafka, group, who.topic),
+    async picture(groups, labels) {
+      const { drawTopicPicture } = await import('../inspect/index.js');
+      // Inside a note's frame: a little narrower than the terminal.
+      const width = Math.max(40, (process.stdout.columns ?? 80) - 8);
+      return drawTopicPicture(kafka, who.topic, { groups, labels, width, color: chalk.level > 0 });
+    },
     async close() {
       await Promise.allSettled([producer?.disconnect(), admin?.disconnect()]);
     },

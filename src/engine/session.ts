@@ -33,7 +33,7 @@ export function needsKafka(lesson: LoadedLesson): boolean {
 
 function noKafka(): KafkaSide {
   const refuse = () => Promise.reject(new Error('this lesson has no Kafka connection (needsKafka said so)'));
-  return { clientId: '', topic: '', bootstrap: '', produce: refuse, offsets: refuse, committed: refuse, close: async () => undefined };
+  return { clientId: '', topic: '', bootstrap: '', produce: refuse, offsets: refuse, committed: refuse, picture: refuse, close: async () => undefined };
 }
 
 /**

@@ -69,6 +69,7 @@ const isGroupDenied = (error: unknown) => errorType(error) === 'GROUP_AUTHORIZAT
 async function readLogs(admin: Admin, topic: string): Promise<PartitionLog[]> {
   // Metadata first: it fails at once (no retries) when the topic is missing or forbidden.
   const { topics } = await admin.fetchTopicMetadata({ topics: [topic] });
+  // Shaped like kafkajs' own error, so that explainKafkaError names the missing topic.
   if (!topics.some((t) => t.name === topic)) throw Object.assign(new Error(`unknown topic ${topic}`), { type: 'UNKNOWN_TOPIC_OR_PARTITION', name: 'KafkaJSProtocolError' });
   const offsets = await admin.fetchTopicOffsets(topic);
   return offsets

@@ -4,7 +4,7 @@
  */
 import { execa } from 'execa';
 import { UserError } from '../errors.js';
-import { MIN_JAVA_MAJOR } from './version.js';
+import { KAFKA_VERSION, MIN_JAVA_MAJOR } from './version.js';
 
 export const INSTALL_JAVA = 'sudo apt-get install -y openjdk-17-jre-headless';
 export const INSTALL_MAVEN = 'sudo apt-get install -y maven';
@@ -40,7 +40,7 @@ export async function assertMaven(): Promise<void> {
   const result = await execa('mvn', ['-v'], { reject: false, timeout: 30_000 });
   if (result.exitCode !== 0) {
     throw new UserError('The first sandbox start downloads Kafka with Maven, and no working `mvn` command was found.', {
-      fix: `${INSTALL_MAVEN}   (or point KAFKA_HOME at an unpacked Kafka ${'3.9'} installation)`,
+      fix: `${INSTALL_MAVEN}   (or point KAFKA_HOME at an unpacked Kafka ${KAFKA_VERSION} installation)`,
       code: 'maven-missing',
     });
   }

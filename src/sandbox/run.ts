@@ -5,7 +5,7 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import chalk from 'chalk';
-import { Cancelled, NO_TTY } from '../errors.js';
+import { Cancelled, NO_TTY, UserError } from '../errors.js';
 import { err, out, symbols } from '../ui/output.js';
 import { followFile, tailFile } from './logs.js';
 import { sandboxDir } from './paths.js';
@@ -75,7 +75,6 @@ export async function runLogs(options: { follow: boolean; broker: number; lines:
   const state = await readSandboxState();
   const broker = state?.brokers.find((b) => b.nodeId === options.broker);
   if (!state || !broker) {
-    const { UserError } = await import('../errors.js');
     throw new UserError(state ? `The sandbox has no broker ${options.broker} (it has ${state.brokers.length}).` : `There is no sandbox in ${sandboxDir()} yet.`, {
       fix: state ? 'kafka-tutor sandbox logs --broker 1' : 'kafka-tutor sandbox start',
       code: 'sandbox-no-logs',

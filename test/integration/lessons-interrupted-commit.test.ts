@@ -21,12 +21,12 @@ describe('lesson "interrupted-commit" against the sandbox', () => {
     script.press('x');
     const stop = await script.waitFor(/it stopped while storing offset (\d+) of partition 0/);
     const interrupted = Number(/while storing offset (\d+)/.exec(stop)?.[1]);
-    await script.waitFor(`committed ${interrupted} (the next message it will read)`);
+    await script.waitFor(`partition 0: committed ${interrupted} (the next message it will read)`);
     await script.waitFor(`it processed offset ${interrupted} of partition 0`);
     await script.waitFor('again first: at-least-once delivery');
     await script.waitFor('You predicted it');
     await script.waitFor('After the restart: the committed offset moved on');
-    await script.waitFor(`committed ${interrupted + 1} (the next message it will read)`);
+    await script.waitFor(`partition 0: committed ${interrupted + 1} (the next message it will read)`);
     await script.waitFor('Try it once more with a hard kill');
     script.press(KEYS.left, KEYS.enter); // Yes
     await script.waitFor('Press a key to kill the consumer with SIGKILL');

@@ -8,6 +8,7 @@ import { createServer } from 'node:net';
 import { Kafka } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startProgram, type ProgramHandle } from '../../src/engine/process/index.js';
+import type { EventOf } from '../../src/kafka/events.js';
 import { fetchCommittedOffsets } from '../../src/kafka/offsets.js';
 import { studentConfig } from '../support/sandbox.js';
 import { CLIENT, freshGroup, freshTopic, produceValues, startAssigned, studentEnv, uniqueValues, waitForValues } from './programs.fixtures.js';
@@ -65,7 +66,7 @@ describe('consume-commit', () => {
     const group = freshGroup('commit');
     const consumer = track(startProgram('consume-commit', [topic, group, '--store-ms', '1500'], { env }));
     await consumer.waitFor((e) => e.type === 'committed' && e.offset === sent[0]!.offset + 1, { timeoutMs: 30_000, what: 'the first message to be committed' });
-    const storing = await consumer.waitFor((e) => e.type === 'storing-started' && e.offset === sent[1]!.offset, { timeoutMs: 10_000, what: 'the second message to be stored' });
+    const storing = await consumer.waitFor<EventOf<'storing-started'>>((e) => e.type === 'storing-started' && e.offset === sent[1]!.offset, { timeoutMs: 10_000, what: 'the second message to be stored' });
     const exit = await consumer.stop('SIGTERM');
 
     expect(exit.exitCode).toBe(0);

@@ -1,9 +1,10 @@
+import { quoteValues, verifyDelivered } from '../../experiments/index.js';
 import type { LessonCheck } from '../context.js';
 import { timeLeft } from '../context.js';
-import { listValues, produceMarked } from '../produce.js';
-import { startWatcher } from '../watcher.js';
-import { verifyInOrder } from '../verify.js';
+import { asMessageEvents, failureOf } from '../events.js';
+import { produceMarked } from '../produce.js';
 import { cameTrue } from '../wait.js';
+import { startWatcher } from '../watcher.js';
 
 /**
  * "Simple producer and consumer": a consumer subscribed to the student's topic
@@ -20,10 +21,10 @@ export const simpleLesson: LessonCheck = {
   async run(ctx) {
     const watcher = await startWatcher(ctx, { group: ctx.groupId('simple'), fromBeginning: false, autoCommit: true });
     ctx.pass('subscribe', `Group ${watcher.group} assigned ${ctx.topic} to the consumer.`);
-    const sent = await produceMarked(ctx, ['simple 1', 'simple 2', 'simple 3']);
+    const sent = (await produceMarked(ctx, ['simple 1', 'simple 2', 'simple 3'])).map((m) => m.value);
     await cameTrue(watcher.waitFor((r) => r.length >= sent.length, `the ${sent.length} messages to reach the consumer`, timeLeft(ctx)));
-    const verdict = verifyInOrder(sent, watcher.received);
-    if (verdict.ok) ctx.pass('delivered', `The consumer received ${listValues(sent)} in order.`);
-    else ctx.fail('delivered', { message: `Expected ${verdict.expected}, but ${verdict.happened}.`, fix: verdict.hint });
+    const verdict = verifyDelivered(sent, asMessageEvents(watcher.received, ctx.topic));
+    if (verdict.ok) ctx.pass('delivered', `The consumer received ${quoteValues(sent)} in order.`);
+    else ctx.fail('delivered', failureOf(verdict));
   },
 };

@@ -1,0 +1,85 @@
+/**
+ * Drives the real built `kafka-tutor start` through a pseudo-terminal (util-linux
+ * `script`), typing keys the way a student does and reading the screen.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import '../support/sandbox.js';
+
+const bin = fileURLToPath(new URL('../../bin/kafka-tutor.js', import.meta.url));
+const ENTER = '\r';
+const DOWN = '\x1b[B';
+const RIGHT = '\x1b[C';
+
+function startInPty(args: string, home: string) {
+  // stty: a pty made by `script` without a terminal around it has no size.
+  const child: ChildProcess = spawn('script', ['-qfec', `stty cols 110 rows 40; exec node ${bin} ${args}`, '/dev/null'], {
+    cwd: home,
+    env: { ...process.env, KAFKA_TUTOR_HOME: home, NO_COLOR: '1', TERM: 'xterm-256color' },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let screen = '';
+  let cursor = 0;
+  child.stdout!.on('data', (chunk: Buffer) => (screen += stripVTControlCharacters(chunk.toString())));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return {
+    screen: () => screen,
+    exited,
+    press: (keys: string) => child.stdin!.write(keys),
+    async waitFor(text: string, timeoutMs = 30_000) {
+      const until = Date.now() + timeoutMs;
+      while (Date.now() < until) {
+        const at = screen.indexOf(text, cursor);
+        if (at >= 0) {
+          cursor = at + text.length;
+          await new Promise((r) => setTimeout(r, 100));
+          return;
+        }
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      child.kill('SIGKILL');
+      throw new Error(`The terminal never showed "${text}". Its end was:\n${screen.slice(-2000)}`);
+    },
+  };
+}
+
+describe('kafka-tutor start, in a terminal', () => {
+  it('shows the lesson menu, runs the credentials lesson with its checks, and saves the progress', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'kt-pty-'));
+    const tutor = startInPty('start', home);
+    await tutor.waitFor('Which lesson?');
+    await tutor.waitFor('1. credentials — Your Kafka credentials (not started)');
+    await tutor.waitFor('4. interrupted-commit');
+    tutor.press(ENTER);
+    await tutor.waitFor('Your Kafka credentials');
+    await tutor.waitFor('every check passed', 40_000);
+    await tutor.waitFor('Lesson done: Your Kafka credentials');
+    await tutor.waitFor('Go on to the next lesson (A simple producer and consumer)?');
+    tutor.press(RIGHT + ENTER); // No
+    await tutor.waitFor('1. credentials — Your Kafka credentials (done)');
+    tutor.press(DOWN + DOWN + DOWN + ENTER); // from the preselected next lesson down to Quit
+    await tutor.waitFor('kafka-tutor resume');
+    expect(await tutor.exited).toBe(0);
+
+    const progress = JSON.parse(readFileSync(join(home, 'progress.json'), 'utf8'));
+    expect(progress.lessons.credentials.status).toBe('done');
+    expect(progress.doNotEdit).toMatch(/Do not edit by hand/);
+  }, 90_000);
+
+  it('tells a run without a terminal which command to use instead', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'kt-notty-'));
+    const child = spawn('node', [bin, 'start'], { cwd: home, env: { ...process.env, KAFKA_TUTOR_HOME: home }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    const code = await new Promise((resolve) => child.on('exit', resolve));
+    expect(code).toBe(2);
+    expect(stderr).toContain('The guided lessons need an interactive terminal');
+    expect(stderr).toContain('kafka-tutor check');
+    expect(stderr).toContain('kafka-tutor lessons');
+  });
+});

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { CREDENTIAL_GROUPS, judgeGroup, nothingToCheck } from '../../../src/check/lessons/credentials.js';
+import type { CheckResult, DoctorReport } from '../../../src/doctor/types.js';
+
+const ids: CheckResult['id'][] = ['auth-folder', 'ca-file', 'keystore-file', 'password', 'keystore', 'certificate', 'client-id', 'permissions', 'brokers', 'tls', 'topic', 'group'];
+
+function doctor(overrides: Partial<Record<CheckResult['id'], Partial<CheckResult>>>): DoctorReport {
+  const checks = ids.map((id) => ({ id, title: `title ${id}`, status: 'pass' as const, ...overrides[id] }));
+  return { ok: checks.every((c) => c.status !== 'fail'), checks };
+}
+
+const group = (id: string) => CREDENTIAL_GROUPS.find((g) => g.id === id)!;
+
+describe('the credentials lesson in check', () => {
+  it('covers every doctor check exactly once', () => {
+    expect(CREDENTIAL_GROUPS.flatMap((g) => g.doctorChecks).sort()).toEqual([...ids].sort());
+  });
+
+  it("gives the doctor's own sentence and fix for a failure", () => {
+    const report = doctor({
+      keystore: { status: 'fail', message: 'The password from password.txt does not open auth/kafka.keystore.pkcs12.', fix: 'read -rs KAFKA_TUTOR_PASSWORD', failureId: 'keystore-wrong-password' },
+      brokers: { status: 'skip', message: 'Skipped: "Keystore opens" failed.' },
+      tls: { status: 'skip', message: 'Skipped: "Keystore opens" failed.' },
+    });
+    expect(judgeGroup(group('keystore'), report)).toEqual({
+      status: 'fail',
+      failure: { message: 'The password from password.txt does not open auth/kafka.keystore.pkcs12.', fix: 'read -rs KAFKA_TUTOR_PASSWORD', failureId: 'keystore-wrong-password' },
+    });
+    expect(judgeGroup(group('connection'), report)).toEqual({ status: 'skipped', message: 'Skipped: "Keystore opens" failed.' });
+    expect(judgeGroup(group('files'), report).status).toBe('pass');
+    expect(nothingToCheck(report)).toBeUndefined();
+  });
+
+  it('treats missing credentials as nothing to check (exit 2), not as a failed lesson', () => {
+    const report = doctor({ 'auth-folder': { status: 'fail', message: 'There is no auth folder.', failureId: 'auth-missing' } });
+    expect(nothingToCheck(report)?.failureId).toBe('auth-missing');
+  });
+
+  it('keeps a warning visible in a passing test', () => {
+    const report = doctor({ permissions: { status: 'warn', message: 'Other users can read auth/kafka.keystore.pkcs12.' } });
+    const outcome = judgeGroup(group('keystore'), report);
+    expect(outcome).toMatchObject({ status: 'pass' });
+    expect(outcome.status === 'pass' && outcome.message).toContain('Note: Other users can read');
+  });
+});

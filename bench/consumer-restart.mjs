@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // How fast the interrupted-commit lesson turns around, against the running sandbox:
-//   1. start consume-commit → "assigned" (a fresh group joining),
+//   1. start consume-commit (fresh group, earliest: with latest a group that never committed would skip the interrupted message) → "assigned",
 //   2. SIGTERM while storing → the restarted consumer re-processes the interrupted message
 //      (target: under 2 s: the stopped consumer left its group, so the partition moves at once),
 //   3. the same after SIGKILL (like `docker kill`): the broker keeps the dead member until its
@@ -9,7 +9,9 @@
 // Prints numbers only; nothing here asserts a time.
 import { randomUUID } from 'node:crypto';
 import { startProgram } from '../dist/engine/process/index.js';
-import { readSandboxState, isSandboxRunning } from '../dist/sandbox/state.js';
+import { Kafka } from 'kafkajs';
+import { readSandboxState, isSandboxRunning, sandboxAdminConfig } from '../dist/sandbox/state.js';
+import { studentAcls } from '../dist/sandbox/students.js';
 
 const rounds = Number(process.argv[2] ?? 3);
 const clientId = process.argv[3] ?? 'client2';
@@ -23,27 +25,38 @@ if (!state || !(await isSandboxRunning(state))) {
 const student = state.students.find((s) => s.clientId === clientId);
 if (!student) throw new Error(`The sandbox has no student ${clientId}.`);
 const env = { KAFKA_TUTOR_BOOTSTRAP: state.bootstrap, KAFKA_TUTOR_AUTH: student.dir };
-const topic = student.topic;
+// Each round gets a topic of its own (with the student's ACLs): a fresh earliest group then finds only our message.
+const admin = new Kafka(await sandboxAdminConfig(state)).admin();
+await admin.connect();
+const topics = [];
+async function createTopic() {
+  const topic = `${clientId}-bench-${randomUUID().slice(0, 8)}`;
+  await admin.createTopics({ topics: [{ topic, numPartitions: 1, replicationFactor: state.brokers.length }], waitForLeaders: true });
+  await admin.createAcls({ acl: studentAcls({ clientId, topic }).filter((entry) => entry.resourceName === topic) });
+  topics.push(topic);
+  return topic;
+}
 
-async function produce(values) {
+async function produce(topic, values) {
   const producer = startProgram('produce', [topic], { env });
   values.forEach((v) => producer.writeLine(v));
   producer.closeInput();
   const exit = await producer.exited;
-  if (exit.exitCode !== 0) throw new Error(`produce failed: ${exit.stderr}`);
+  if (exit.exitCode !== 0) throw new Error(`produce failed: ${JSON.stringify(exit.events.at(-1))} ${exit.stderr}`);
 }
 
 const wait = (program, predicate, what, timeoutMs = 60_000) => program.waitFor(predicate, { timeoutMs, what });
 
 async function round(signal) {
+  const topic = await createTopic();
   const group = `${clientId}-bench-${randomUUID().slice(0, 8)}`;
-  const args = [topic, group, '--from', 'latest', '--store-ms', '5000', '--session-timeout', String(SESSION_TIMEOUT_MS)];
+  const args = [topic, group, '--from', 'earliest', '--store-ms', '5000', '--session-timeout', String(SESSION_TIMEOUT_MS)];
   const t0 = performance.now();
   const first = startProgram('consume-commit', args, { env });
   await wait(first, (e) => e.type === 'assigned', 'assignment');
   const assignedMs = performance.now() - t0;
-  const [value] = [`bench-${randomUUID()}`];
-  await produce([value]);
+  const value = `bench-${randomUUID()}`;
+  await produce(topic, [value]);
   const storing = await wait(first, (e) => e.type === 'storing-started' && e.value === value, 'storing');
   const stopAt = performance.now();
   const exit = await first.stop(signal);
@@ -56,11 +69,13 @@ async function round(signal) {
 }
 
 const fmt = (ms) => `${(ms / 1000).toFixed(2)} s`;
-console.log(`consumer-restart: ${rounds} round(s) per signal, topic ${topic}, session timeout ${SESSION_TIMEOUT_MS / 1000} s, storing 5 s`);
+console.log(`consumer-restart: ${rounds} round(s) per signal, student ${clientId}, session timeout ${SESSION_TIMEOUT_MS / 1000} s, storing 5 s`);
 for (const signal of ['SIGTERM', 'SIGKILL']) {
   for (let i = 1; i <= rounds; i++) {
     const r = await round(signal);
     console.log(`${signal} round ${i}: start→assigned ${fmt(r.assignedMs)}  stop→exited ${fmt(r.exitedMs)}  stop→interrupted message re-processed ${fmt(r.redeliveredMs)}`);
   }
 }
+await admin.deleteTopics({ topics }).catch(() => undefined);
+await admin.disconnect();
 console.log(`target: SIGTERM → re-processed under 2 s; SIGKILL waits for the session timeout (${SESSION_TIMEOUT_MS / 1000} s here, 30 s with kafkajs defaults / 45 s with librdkafka's)`);

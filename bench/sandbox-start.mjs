@@ -3,7 +3,7 @@
 // Jars must be cached (run `kafka-tutor sandbox start` once). Each run uses a fresh temporary
 // sandbox folder; the ports are fixed, so the shared sandbox must be stopped first.
 // Targets: < 10 s with 1 broker, < 20 s with 3 (2-core machine). Prints numbers, asserts nothing.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -26,13 +26,29 @@ for (const port of [19093, 19094, 19095, 29093, 39093]) {
   }
 }
 
+/** Runs the CLI, printing each progress line with the seconds since the start (where the time goes). */
+function startTimed(args, options, elapsed) {
+  return new Promise((resolve) => {
+    const child = spawn('node', [BIN, ...args], options);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => {
+      for (const line of chunk.toString().split('\n').filter(Boolean)) if (/…$/.test(line)) console.log(`  ${elapsed().toFixed(1).padStart(5)} s  ${line}`);
+      stdout += chunk;
+    });
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
 const results = [];
 for (const brokers of [1, 3]) {
   const dir = mkdtempSync(join(tmpdir(), `kafka-tutor-bench-${brokers}-`));
   const env = { ...process.env, KAFKA_TUTOR_SANDBOX: join(dir, 'sandbox'), NO_COLOR: '1' };
   const started = process.hrtime.bigint();
-  const run = spawnSync('node', [BIN, 'sandbox', 'start', '--brokers', String(brokers)], { cwd: dir, env, encoding: 'utf8' });
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const elapsed = () => Number(process.hrtime.bigint() - started) / 1e9;
+  const run = await startTimed(['sandbox', 'start', '--brokers', String(brokers)], { cwd: dir, env }, elapsed);
+  const seconds = elapsed();
   try {
     execFileSync('node', [BIN, 'sandbox', 'stop'], { cwd: dir, env, stdio: 'ignore' });
   } finally {

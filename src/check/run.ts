@@ -91,7 +91,8 @@ export async function runCheck(flags: ProfileFlags, options: CheckOptions): Prom
       tests.push(testResult('credentials', group, outcome.status, failure, ms));
     }
     const blocking = nothingToCheck(doctor);
-    if (blocking) return report({ ...where, error: { code: blocking.failureId ?? 'credentials', message: blocking.message ?? blocking.title, ...(blocking.fix ? { fix: blocking.fix } : {}) } }, tests, startedMs);
+    // Nothing to check (no folder, no keystore, no password): no test is graded, the reason is the report.
+    if (blocking) return report({ ...where, error: { code: blocking.failureId ?? 'credentials', message: blocking.message ?? blocking.title, ...(blocking.fix ? { fix: blocking.fix } : {}) } }, [], startedMs);
     doctorFailure = doctor.checks.find((c) => c.status === 'fail')?.message;
   }
 
@@ -101,7 +102,7 @@ export async function runCheck(flags: ProfileFlags, options: CheckOptions): Prom
     credentials = await openCredentials(profile);
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
-    if (error.code !== undefined && NOTHING_TO_CHECK.has(error.code)) return report({ ...where, error: errorOf(error) }, tests, startedMs);
+    if (error.code !== undefined && NOTHING_TO_CHECK.has(error.code)) return report({ ...where, error: errorOf(error) }, [], startedMs);
     doctorFailure ??= error.message;
   }
   const clientId = credentials?.clientId ?? profile.clientId ?? null;

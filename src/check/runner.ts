@@ -2,6 +2,7 @@
  * Runs one lesson's check within its time budget and turns what it reported
  * (or how it broke) into one test result per declared check.
  */
+import { ProgramWaitError } from '../engine/process/handle.js';
 import { UserError } from '../errors.js';
 import type { CheckDefinition, Failure, LessonCheck, LessonContext } from './context.js';
 import type { TestResult, TestStatus } from './types.js';
@@ -41,8 +42,8 @@ export function sameForAll(lesson: Pick<LessonCheck, 'id' | 'checks'>, status: T
 /** How an exception ends the checks not yet reported: Kafka's refusal or a wait in vain fails them; anything else is an error of the run. */
 function outcomeOf(error: unknown, timedOut: boolean, timeoutMs: number): { status: TestStatus; failure: Failure } {
   if (error instanceof UserError) return { status: 'fail', failure: { message: error.message, fix: error.fix, failureId: error.code } };
-  const fromProgram = error as { fromProgram?: boolean; fix?: string; code?: string; message?: string };
-  if (fromProgram?.fromProgram) return { status: 'fail', failure: { message: fromProgram.message ?? 'The program failed.', fix: fromProgram.fix, failureId: fromProgram.code } };
+  // A lesson program that never did what was awaited: a failure in the lessons' own words.
+  if (error instanceof ProgramWaitError) return { status: 'fail', failure: { message: error.message, fix: 'kafka-tutor doctor' } };
   if (timedOut) return { status: 'error', failure: { message: `The lesson's check did not finish within its ${timeoutMs / 1000} s.`, fix: 'kafka-tutor check --timeout 60   (a slow cluster), then kafka-tutor doctor' } };
   if (error instanceof WaitTimeout) return { status: 'fail', failure: { message: error.message, fix: 'kafka-tutor doctor' } };
   return { status: 'error', failure: { message: `The check itself broke: ${error instanceof Error ? error.message : String(error)}.`, fix: 'Run it again; if it keeps happening, report it to the course staff with this output.' } };

@@ -16,6 +16,8 @@ export interface RunState {
   sent: Record<string, SentMessage[]>;
   /** Topic offsets (partition → next offset) when a program started, by program name and run. */
   highAtSpawn: Record<string, Record<number, number>[]>;
+  /** Where each program's group starts when it has no committed offset, by program name. */
+  startsFrom: Record<string, 'earliest' | 'latest'>;
   /** The student's answer to each predict step, by step id. */
   predictions: Record<string, string>;
   /** Committed offsets read by show steps, oldest first, by group key. */
@@ -33,8 +35,7 @@ export interface Context {
   run: RunState;
   /** Values lessons may use in text: {clientId}, {topic}, {bootstrap}, {run}, {group.<key>}. */
   vars: Record<string, string>;
-  /** Arguments and environment every spawned program gets (cluster flags; the password only in env). */
-  programArgs: string[];
+  /** The environment every spawned program gets: the same profile, the password never in argv. */
   programEnv: Record<string, string>;
   now: () => number;
   sleep: (ms: number) => Promise<void>;
@@ -45,7 +46,7 @@ export interface Context {
 }
 
 export function emptyRunState(): RunState {
-  return { sent: {}, highAtSpawn: {}, predictions: {}, committed: {} };
+  return { sent: {}, highAtSpawn: {}, startsFrom: {}, predictions: {}, committed: {} };
 }
 
 /**

@@ -11,7 +11,7 @@ export interface SentMessage {
   value: string;
   partition: number;
   offset: number;
-  /** Engine clock (ms) when Kafka acknowledged it. */
+  /** Engine clock (ms) when the engine began sending it. */
   sentAt: number;
 }
 
@@ -65,8 +65,10 @@ export function createKafkaSide(kafka: Kafka, who: { clientId: string; topic: st
       const sent: SentMessage[] = [];
       // One at a time: each message's own partition and offset is what lessons verify.
       for (const value of values) {
+        // Stamped before sending: the consumer may print it before the producer hears the broker's ack.
+        const sentAt = now();
         const [meta] = await p.send({ topic: who.topic, messages: [{ value }] });
-        sent.push({ value, partition: meta?.partition ?? 0, offset: Number(meta?.baseOffset ?? -1), sentAt: now() });
+        sent.push({ value, partition: meta?.partition ?? 0, offset: Number(meta?.baseOffset ?? -1), sentAt });
       }
       return sent;
     },

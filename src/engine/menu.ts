@@ -77,4 +77,3 @@ export async function resumeTutor(options: TutorOptions): Promise<void> {
   await playLesson(next, options, true);
 }
 
-export { formatLessonRow, listLessons };

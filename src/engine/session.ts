@@ -47,7 +47,6 @@ export async function openSession(lesson: LoadedLesson, options: SessionOptions)
   const startProgram = options.startProgram ?? (await import('./process/index.js')).startProgram;
   const programs = new ProgramPool(startProgram, (line) => options.terminal.print(line), now);
   let kafka = noKafka();
-  const programArgs: string[] = [];
   let programEnv: Record<string, string> = {};
   const vars: Record<string, string> = {};
   if (needsKafka(lesson)) {
@@ -59,7 +58,10 @@ export async function openSession(lesson: LoadedLesson, options: SessionOptions)
     ]);
     let typed: Secret | undefined;
     const ask = options.askPassword;
-    const { profile, credentials } = await loadProfile(options.flags, ask ? { askPassword: async (path) => (typed = new Secret(await ask(path))).reveal() } : {});
+    const { profile, credentials } = await loadProfile(options.flags, {
+      ...(ask ? { askPassword: async (path: string) => (typed = new Secret(await ask(path))).reveal() } : {}),
+      confirmSandboxStart: () => options.terminal.confirm('No Kafka cluster is configured. Start the local sandbox (a real Kafka broker on this machine) now?', true),
+    });
     const topic = options.topic ?? credentials.topic;
     kafka = createKafkaSide(createKafka(profile, credentials, { role: 'tutor' }), { clientId: credentials.clientId, topic, bootstrap: profile.brokers.join(',') }, now);
     // Children get the same profile through their environment; a password never in argv (visible in `ps`).
@@ -78,7 +80,6 @@ export async function openSession(lesson: LoadedLesson, options: SessionOptions)
     flags: options.flags,
     run: emptyRunState(),
     vars,
-    programArgs,
     programEnv,
     now,
     sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),

@@ -66,8 +66,8 @@ export function createTerminal(streams: TerminalStreams): Terminal {
     }
   }
   return {
-    select: (message, options, initial) =>
-      prompt(() => clack.select({ ...io, message, options: options as clack.Option<string>[], ...(initial === undefined ? {} : { initialValue: initial }) })) as Promise<never>,
+    select: <T extends string>(message: string, options: Choice<T>[], initial?: T) =>
+      prompt<T>(() => clack.select<T>({ ...io, message, options: options as clack.Option<T>[], ...(initial === undefined ? {} : { initialValue: initial }) })),
     confirm: (message, initial = true) => prompt<boolean>(() => clack.confirm({ ...io, message, initialValue: initial })),
     text: (message, options = {}) =>
       prompt<string>(() => clack.text({ ...io, message, ...(options.placeholder ? { placeholder: options.placeholder } : {}), validate: (v) => options.validate?.(v ?? '') })),

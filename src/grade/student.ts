@@ -6,7 +6,7 @@
  * from the student's password.txt.
  */
 import { execa } from 'execa';
-import { BIN_PATH } from '../check/spawn.js';
+import { BIN_PATH } from '../engine/process/start-program.js';
 import type { CheckReport } from '../check/types.js';
 import { endGroup, trackGroup } from './children.js';
 import type { Student } from './roster.js';

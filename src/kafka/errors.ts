@@ -112,6 +112,9 @@ function explainProtocol(facts: Facts, ctx: KafkaErrorContext, cause: unknown): 
   if (facts.names.includes('KafkaJSGroupCoordinatorNotFound')) {
     return kafkaError(`The broker found no coordinator for the group ${ctx.group ?? ''}: it may still be starting.`, ctx.sandbox ? 'Wait a few seconds and try again (kafka-tutor sandbox status shows the broker).' : 'Wait a few seconds and try again.', 'group-coordinator', cause);
   }
+  if (facts.types.includes('INVALID_SESSION_TIMEOUT')) {
+    return kafkaError('The broker refuses this session timeout: it accepts only values between its group.min.session.timeout.ms and group.max.session.timeout.ms (6 s and 30 min by default).', 'Leave --session-timeout out (10000), or give e.g. --session-timeout 10000', 'session-timeout', cause);
+  }
   if (facts.types.includes('CLUSTER_AUTHORIZATION_FAILED')) {
     return kafkaError(`Client ${own} is not allowed to do this on the cluster: students may only read and write their own topic.`, `Use your own topic (${own}) and a group starting with ${own}.`, 'cluster-not-allowed', cause);
   }

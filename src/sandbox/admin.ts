@@ -78,3 +78,20 @@ export async function waitForTopicLeaders(admin: Admin, topics: string[], deadli
   }
   throw new Error(`topics ${topics.join(', ')} have no leader yet (${String((lastError as Error | undefined)?.message ?? 'no metadata')})`);
 }
+
+/**
+ * Asks for a group coordinator, which makes Kafka create `__consumer_offsets` now, while
+ * students are being set up, instead of during the first student's consumer join. Never throws.
+ *
+ * @example
+ *   const warming = warmUpGroupCoordinator(state);
+ *   await addMissingStudents(state, 4);
+ *   await warming;
+ */
+export async function warmUpGroupCoordinator(state: SandboxState): Promise<void> {
+  try {
+    await withAdmin(state, (admin) => admin.describeGroups(['kafka-tutor-warm-up']));
+  } catch {
+    // Only a head start is lost.
+  }
+}

@@ -3,9 +3,9 @@
  * Maven fills once from Maven Central with sandbox/pom.xml (no tarball, no Docker).
  */
 import { existsSync, readdirSync } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { execa } from 'execa';
 import { UserError } from '../errors.js';
 import { jarCacheDir } from './paths.js';
@@ -60,12 +60,17 @@ export async function ensureKafkaJars(report: (message: string) => void): Promis
   await assertMaven();
   const cache = jarCacheDir();
   report(`Downloading Kafka ${KAFKA_VERSION} jars with Maven (first start only)…`);
-  await mkdir(cache, { recursive: true });
-  const args = ['-q', '-B', '-f', POM, `-Dkafka.version=${KAFKA_VERSION}`, 'dependency:copy-dependencies', `-DoutputDirectory=${cache}`];
+  // Into a side folder renamed at the end: an interrupted download never looks like a cache.
+  const partial = `${cache}.download-${process.pid}`;
+  await rm(partial, { recursive: true, force: true });
+  await mkdir(dirname(cache), { recursive: true });
+  const args = ['-q', '-B', '-f', POM, `-Dkafka.version=${KAFKA_VERSION}`, 'dependency:copy-dependencies', `-DoutputDirectory=${partial}`];
   const result = await execa('mvn', args, { reject: false, all: true, timeout: 15 * 60_000 });
-  if (result.exitCode !== 0 || !holdsBroker(cache, true)) {
-    // A half-filled cache would look complete next time if the broker jar happened to land.
+  if (result.exitCode === 0 && holdsBroker(partial, true)) {
     await rm(cache, { recursive: true, force: true });
+    await rename(partial, cache);
+  } else {
+    await rm(partial, { recursive: true, force: true });
     const tail = (result.all ?? '').trim().split('\n').slice(-10).join('\n');
     throw new UserError(`Maven could not download Kafka ${KAFKA_VERSION} from Maven Central:\n${tail}`, {
       fix: `check your network, then run kafka-tutor sandbox start again (or: mvn -f ${POM} dependency:copy-dependencies -DoutputDirectory=${cache})`,

@@ -19,7 +19,14 @@ export async function withStartLock<T>(dir: string, work: () => Promise<T>, wait
   let release: () => Promise<void>;
   try {
     // A holder that crashed stops refreshing the lock; after `stale` ms it is taken over.
-    release = await lockfile.lock(dir, { realpath: false, lockfilePath, stale: 15_000, retries: { retries: Math.ceil(waitMs / 1000), minTimeout: 1000, maxTimeout: 1000, factor: 1 } });
+    release = await lockfile.lock(dir, {
+      realpath: false,
+      lockfilePath,
+      stale: 15_000,
+      retries: { retries: Math.ceil(waitMs / 1000), minTimeout: 1000, maxTimeout: 1000, factor: 1 },
+      // proper-lockfile throws from a timer when the lock was taken over; a stack trace helps nobody.
+      onCompromised: () => undefined,
+    });
   } catch (error) {
     throw new UserError(`Another kafka-tutor has been starting the sandbox in ${dir} for over ${waitMs / 1000} s.`, {
       fix: 'wait for it, or stop it and run: kafka-tutor sandbox stop',

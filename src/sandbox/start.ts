@@ -5,7 +5,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { UserError } from '../errors.js';
-import { waitForBrokers } from './admin.js';
+import { waitForBrokers, warmUpGroupCoordinator } from './admin.js';
 import { fillAuthFolder } from './auth-folder.js';
 import { renderLog4j, renderServerProperties } from './broker-config.js';
 import { ensureSandboxPki } from './certificates.js';
@@ -119,8 +119,11 @@ async function bringUp(state: SandboxState, options: StartOptions, started: numb
     const first = state.brokers[0]!;
     throw await brokerFailure(first.nodeId, first.logFile, `did not become ready in time (${(error as Error).message})`);
   }
-  options.progress.step(`Creating students client1…client${options.students ?? 1} (certificates, topics, ACLs)…`);
-  const withStudents = await addMissingStudents(state, Math.max(options.students ?? 1, 1));
+  const warming = warmUpGroupCoordinator(state);
+  const count = Math.max(options.students ?? 1, 1);
+  options.progress.step(`Creating ${count === 1 ? 'student client1' : `students client1…client${count}`} (certificates, topics, ACLs)…`);
+  const withStudents = await addMissingStudents(state, count, { repair: true });
+  await warming;
   const first = withStudents.students[0]!;
   options.progress.step(`Checking that ${first.clientId} can produce and consume over SSL…`);
   await retryUntil(deadline, () => verifyRoundTrip(withStudents, first, Math.max(5000, Math.min(30_000, deadline - Date.now()))));

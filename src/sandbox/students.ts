@@ -3,7 +3,6 @@
  * a topic named after the client id, ACLs that confine them to it, and a credentials
  * folder in the course's layout: ca.crt, kafka.keystore.pkcs12, password.txt.
  */
-import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Admin } from 'kafkajs';
@@ -34,17 +33,23 @@ export async function ensureStudents(count: number, dir?: string): Promise<Sandb
   return addMissingStudents(state, count);
 }
 
-/** Adds students up to `count` to a running sandbox and records them in state.json. */
-export async function addMissingStudents(state: SandboxState, count: number): Promise<SandboxState> {
+/**
+ * Adds students up to `count` to a running sandbox and records them in state.json.
+ * With `repair`, also recreates the topics and ACLs of the students it already knows
+ * (after a crash halfway through a start, or broker data deleted by hand); both are idempotent.
+ */
+export async function addMissingStudents(state: SandboxState, count: number, options: { repair?: boolean } = {}): Promise<SandboxState> {
   const known = new Set(state.students.map((student) => student.clientId));
   const missing = Array.from({ length: count }, (_, i) => clientIdFor(i + 1)).filter((id) => !known.has(id));
-  if (missing.length === 0) return state;
+  if (missing.length === 0 && !options.repair) return state;
   const created: SandboxStudent[] = [];
   for (const clientId of missing) created.push(await writeStudentCredentials(state, clientId));
+  const ensured = options.repair ? [...state.students, ...created] : created;
   await withAdmin(state, async (admin) => {
-    await createStudentTopics(admin, created, state.brokers.length);
-    await admin.createAcls({ acl: created.flatMap(studentAcls) });
+    await createStudentTopics(admin, ensured, state.brokers.length);
+    await admin.createAcls({ acl: ensured.flatMap(studentAcls) });
   });
+  if (created.length === 0) return state;
   const order = (s: SandboxStudent) => Number(s.clientId.replace(/\D/g, ''));
   const next = { ...state, students: [...state.students, ...created].sort((a, b) => order(a) - order(b)) };
   await writeSandboxState(next);
@@ -96,9 +101,4 @@ export function studentAcls(student: Pick<SandboxStudent, 'clientId' | 'topic'>)
     ...[READ, DESCRIBE, DELETE].map((op) => entry(GROUP, student.clientId, PREFIXED, op)),
     ...[READ, DESCRIBE].map((op) => entry(GROUP, COURSE_GROUP, LITERAL, op)),
   ];
-}
-
-/** True when the folder holds a student's credentials already (not empty, a lone .gitkeep aside). */
-export function hasStudentFiles(dir: string): boolean {
-  return existsSync(join(dir, 'kafka.keystore.pkcs12')) || existsSync(join(dir, 'ca.crt'));
 }

@@ -14,7 +14,9 @@ import type { CheckReport } from '../../src/check/types.js';
 import { createCa, issueCertificate } from '../../src/credentials/pki.js';
 import { studentAcls } from '../../src/sandbox/students.js';
 import { writeCredentials } from '../unit/credentials/fixtures.js';
-import { adminClient, sandboxState, sandboxStudent } from '../support/sandbox.js';
+import { Kafka } from 'kafkajs';
+import { placeGroup } from '../../src/check/place-group.js';
+import { adminClient, sandboxState, sandboxStudent, studentConfig, uniqueName } from '../support/sandbox.js';
 import { freshClientId, sandboxCa } from './doctor.fixtures.js';
 
 const BIN = new URL('../../bin/kafka-tutor.js', import.meta.url).pathname;
@@ -25,9 +27,9 @@ const cwd = mkdtempSync(join(tmpdir(), 'kt-check-'));
 interface Run { exitCode: number; report: CheckReport; stdout: string; stderr: string }
 
 /** Runs `kafka-tutor check --json` in a clean folder, as a grader would, with no kafka-tutor settings inherited. */
-async function check(authDir: string, extra: string[] = []): Promise<Run> {
+async function check(authDir: string, extra: string[] = [], extraEnv: Record<string, string> = {}): Promise<Run> {
   const { bootstrap } = await sandboxState();
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('KAFKA_TUTOR_')));
+  const env = { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('KAFKA_TUTOR_'))), ...extraEnv };
   const result = await execa(process.execPath, [BIN, 'check', '--json', '--bootstrap', bootstrap, '--auth', authDir, ...extra], { cwd, env, extendEnv: false, reject: false });
   const report = JSON.parse(result.stdout) as CheckReport;
   expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
@@ -115,7 +117,7 @@ describe('kafka-tutor check against the sandbox', () => {
     expect(run.exitCode).toBe(1);
     expect(test(run, 'keystore')).toMatchObject({ status: 'fail', failure_id: 'cert-wrong-ca' });
     expect(test(run, 'keystore')!.message).toContain('was not issued by the CA in');
-    expect(statuses(run, 'offset-reset')).toEqual(['skipped', 'skipped', 'skipped', 'skipped']);
+    expect(statuses(run, 'offset-reset')).toEqual(['skipped', 'skipped']);
   });
 
   it('diagnoses a missing topic ACL as a refusal of the topic, with the fix', () => {
@@ -141,6 +143,9 @@ describe('kafka-tutor check against the sandbox', () => {
     expect(run.exitCode).toBe(2);
     expect(run.report.status).toBe('error');
     expect(run.report.error).toMatchObject({ code: 'auth-missing' });
+    expect(run.report.error!.message).toContain('no-such-folder');
+    // Nothing was checked, so nothing is graded.
+    expect(run.report).toMatchObject({ tests: [], points: 0, max_points: 0 });
   });
 
   it('exits 2 for a lesson that does not exist, naming the ones that do', async () => {
@@ -149,4 +154,27 @@ describe('kafka-tutor check against the sandbox', () => {
     expect(result.stderr).toContain('There is no lesson "kafka-streams".');
     expect(result.stderr).toContain('--lesson offset-reset');
   });
+});
+
+describe('the evidence of check', () => {
+  it("reports a lesson's group and its committed offset from the cluster, beside the progress file's record", async () => {
+    const { bootstrap } = await sandboxState();
+    const group = uniqueName('client3-lesson');
+    const kafka = new Kafka(await studentConfig('client3'));
+    const producer = kafka.producer();
+    await producer.connect();
+    const [sent] = await producer.send({ topic: 'client3', acks: -1, messages: [{ value: 'evidence', partition: 0 }] });
+    await producer.disconnect();
+    const offset = Number(sent!.baseOffset) + 1;
+    await placeGroup({ kafka, topic: 'client3', clientId: 'client3', profile: { brokers: bootstrap.split(','), sandbox: true } as never }, group, offset);
+    const home = mkdtempSync(join(tmpdir(), 'kt-check-home-'));
+    const finishedAt = '2026-11-20T10:00:00.000Z';
+    const progress = { doNotEdit: 'test', formatVersion: 1, updatedAt: finishedAt, lessons: { 'interrupted-commit': { status: 'done', run: 1, startedAt: '2026-11-20T09:50:00.000Z', finishedAt, groups: { commit: group }, steps: {} } } };
+    writeFileSync(join(home, 'progress.json'), JSON.stringify(progress));
+
+    const run = await check((await sandboxStudent('client3')).dir, ['--lesson', 'simple'], { KAFKA_TUTOR_HOME: home });
+    expect(run.report.status).toBe('pass');
+    expect(run.report.evidence?.groups).toContainEqual({ group_id: group, state: 'Empty', members: 0, offsets: [{ partition: 0, offset }], lesson: 'interrupted-commit' });
+    expect(run.report.evidence?.progress).toEqual({ path: join(home, 'progress.json'), updated_at: finishedAt, lessons: [{ lesson: 'interrupted-commit', status: 'done', started_at: '2026-11-20T09:50:00.000Z', finished_at: finishedAt }] });
+  }, 60_000);
 });

@@ -62,7 +62,9 @@ describe('lesson "interrupted-commit" against the sandbox', () => {
     await again.waitFor('Predict:');
     again.press(KEYS.enter);
     await again.waitFor(`Starting committer: kafka-tutor consume-commit ${topic} ${group}`);
-    await again.waitFor('press any key');
+    await again.waitFor('press any key; h for a hint');
+    again.press('h');
+    await again.waitFor('Hint: Press the key right after a "Start storing" line');
     again.press(KEYS.ctrlC);
     await expect(resumed).rejects.toBeInstanceOf(Cancelled);
     expect(liveProgramCount()).toBe(0);

@@ -78,6 +78,44 @@ describe('consume-commit', () => {
   });
 });
 
+describe('stopping', () => {
+  it('treats Ctrl-C (SIGINT) like docker stop: a clean stop that commits nothing in hand', async () => {
+    const topic = await freshTopic();
+    const sent = await produceValues(topic, uniqueValues('ctrlc', 1), env);
+    const group = freshGroup('ctrlc');
+    const consumer = track(startProgram('consume-commit', [topic, group, '--store-ms', '60000'], { env }));
+    await consumer.waitFor((e) => e.type === 'storing-started', { timeoutMs: 30_000, what: 'storing to start' });
+    process.kill(consumer.pid!, 'SIGINT');
+    const exit = await consumer.exited;
+    expect(exit.exitCode).toBe(0);
+    expect(exit.events.at(-1)).toMatchObject({ type: 'stopped', signal: 'SIGINT' });
+    expect(await fetchCommittedOffsets(kafka, group, topic)).toEqual([{ partition: 0, offset: null }]);
+    expect(sent).toHaveLength(1);
+  });
+
+  it('exits after a bounded wait when the broker never answers', async () => {
+    // A loopback server that accepts connections and never says a word: kafkajs would keep retrying.
+    let connected!: () => void;
+    const connecting = new Promise<void>((resolve) => (connected = resolve));
+    const silent = createServer(() => connected());
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as { port: number };
+    try {
+      const consumer = startProgram('consume', ['client3'], { env: { ...env, KAFKA_TUTOR_BOOTSTRAP: `127.0.0.1:${port}` } });
+      // Once it connects it is waiting on the broker, with its stop handling in place.
+      await connecting;
+      const begun = Date.now();
+      const exit = await consumer.stop('SIGTERM');
+      // Bounded by STOP_GRACE_MS (4 s), far below kafkajs's own retries.
+      expect(Date.now() - begun).toBeLessThan(8000);
+      expect(exit.signal).toBeNull();
+      expect(exit.exitCode).not.toBeNull();
+    } finally {
+      silent.close();
+    }
+  });
+});
+
 describe('failures', () => {
   it("names the client id and what it may use when the topic is another student's", async () => {
     const consumer = startProgram('consume', ['client4'], { env });

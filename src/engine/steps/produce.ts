@@ -13,9 +13,9 @@ async function countUnread(ctx: Pick<Context, 'kafka'>, group: string): Promise<
   return ranges.reduce((sum, r) => sum + r.high - Math.max(r.low, committed.find((c) => c.partition === r.partition)?.offset ?? r.low), 0);
 }
 
-/** Waits until each program has received every message that was in the topic when it started. */
+/** Waits until each earliest program has received every message that was in the topic when it started. */
 async function settle(ctx: Pick<Context, 'programs' | 'run' | 'sleep' | 'signal'>, names: string[]): Promise<void> {
-  for (const name of names) {
+  for (const name of names.filter((n) => ctx.run.startsFrom[n] === 'earliest')) {
     const high = ctx.run.highAtSpawn[name]?.at(-1) ?? {};
     await ctx.programs.waitUntil(() => {
       const run = ctx.programs.current(name);

@@ -5,25 +5,33 @@ import { CONTINUE, type StepOutcome } from './outcome.js';
 
 const ASSIGN_TIMEOUT_MS = 30_000;
 
-/** The program's arguments: the lesson's choices, `--json` for the engine, the cluster flags. */
-export function programArgs(step: SpawnStep, topic: string, group: string | undefined, clusterArgs: string[]): string[] {
+/**
+ * The program's arguments: the lesson's choices and `--json` for the engine
+ * (the cluster comes through the environment).
+ *
+ * @example
+ *   programArgs({ id: 's', kind: 'spawn', as: 'c', program: 'consume', from: 'latest' }, 'client1', 'client1-g') // ['client1', '--group', 'client1-g', '--from', 'latest', '--json']
+ */
+export function programArgs(step: SpawnStep, topic: string, group: string | undefined): string[] {
   const args = step.program === 'consume-commit' ? [topic, group ?? ''] : [topic];
   if (step.program === 'consume' && group) args.push('--group', group);
   if (step.from) args.push('--from', step.from);
   if (step.storeMs !== undefined) args.push('--store-ms', String(step.storeMs));
-  return [...args, '--json', ...clusterArgs];
+  return [...args, '--json'];
 }
 
 /** Starts a program in the background and waits until the group assigns it its partitions. */
 export async function runSpawn(
   step: SpawnStep,
-  ctx: Pick<Context, 'lesson' | 'terminal' | 'kafka' | 'programs' | 'progress' | 'run' | 'vars' | 'programArgs' | 'programEnv' | 'signal'>,
+  ctx: Pick<Context, 'lesson' | 'terminal' | 'kafka' | 'programs' | 'progress' | 'run' | 'vars' | 'programEnv' | 'signal'>,
 ): Promise<StepOutcome> {
   const group = step.group === undefined ? undefined : await ensureGroup(ctx, step.group, { fresh: step.fresh ?? false });
   const ranges = await ctx.kafka.offsets();
+  // consume defaults to latest (the course's simple consumer), consume-commit to earliest.
+  ctx.run.startsFrom[step.as] = step.from ?? (step.program === 'consume-commit' ? 'earliest' : 'latest');
   (ctx.run.highAtSpawn[step.as] ??= []).push(Object.fromEntries(ranges.map((r) => [r.partition, r.high])));
-  ctx.terminal.step(`Starting ${step.as}: kafka-tutor ${step.program} ${programArgs(step, ctx.kafka.topic, group, []).filter((a) => a !== '--json').join(' ')}`);
-  ctx.programs.spawn(step.as, step.program, programArgs(step, ctx.kafka.topic, group, ctx.programArgs), { env: ctx.programEnv, group });
+  ctx.terminal.step(`Starting ${step.as}: kafka-tutor ${step.program} ${programArgs(step, ctx.kafka.topic, group).filter((a) => a !== '--json').join(' ')}`);
+  ctx.programs.spawn(step.as, step.program, programArgs(step, ctx.kafka.topic, group), { env: ctx.programEnv, group });
   if (step.waitFor !== 'assigned') return CONTINUE;
   const timeoutMs = step.timeoutMs ?? ASSIGN_TIMEOUT_MS;
   const event = await ctx.programs.waitFor(step.as, (e) => e.type === 'assigned' || e.type === 'error', { timeoutMs, signal: ctx.signal });

@@ -1,3 +1,4 @@
+import { UserError } from '../../errors.js';
 import type { Finding } from '../steps/outcome.js';
 import type { Verification } from './types.js';
 
@@ -11,7 +12,14 @@ export const verifyCredentials: Verification = async (ctx) => {
     import('../../doctor/from-profile.js'),
     import('../../profile/index.js'),
   ]);
-  const profile = await resolveProfile(ctx.flags, { sandbox: await sandboxDefaults() });
+  let profile: Awaited<ReturnType<typeof resolveProfile>>;
+  try {
+    profile = await resolveProfile(ctx.flags, { sandbox: await sandboxDefaults() });
+  } catch (error) {
+    // No cluster configured (and no sandbox): a finding the student can act on, not a crash.
+    if (!(error instanceof UserError)) throw error;
+    return { ok: false, expected: 'kafka-tutor to know which cluster to check your credentials against', happened: error.message.replace(/\.$/, ''), ...(error.fix ? { hint: error.fix } : {}) };
+  }
   const report = await runDoctor(doctorInputFrom(profile, { timeoutMs: DOCTOR_TIMEOUT_MS }), {
     onCheck: (check) => renderCheck(check).forEach((line) => ctx.terminal.print(line)),
   });

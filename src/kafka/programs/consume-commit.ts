@@ -26,7 +26,10 @@ function storingConsumer(storeMs: number): ConsumerBehaviour {
         out.emit({ type: 'message', ...facts });
         out.emit({ type: 'storing-started', ...facts });
         // SIGTERM aborts the storing: the message was not stored, so it must not be committed.
-        if (!(await waitUnlessStopped(storeMs, stopSignal))) return;
+        if (!(await waitUnlessStopped(storeMs, stopSignal))) {
+          out.note(`Storing ${facts.topic}[${facts.partition}]@${facts.offset} was interrupted: not committed, so this group will read it again.`);
+          return;
+        }
         out.emit({ type: 'storing-ended', ...facts });
         const next = facts.offset + 1;
         await consumer.commitOffsets([{ topic: facts.topic, partition: facts.partition, offset: String(next) }]);

@@ -1,0 +1,4 @@
+export { gradeCommand, defaultConcurrency, type GradeOptions } from './run.js';
+export { readRoster, type Student } from './roster.js';
+export { checkStudent, childEnv, type StudentRun } from './student.js';
+export { gradeOf, gradesCsv, writeGrades, GRADES_VERSION, type StudentGrade } from './results.js';

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { createCli } from '../../../src/cli.js';
+import { selectLessons } from '../../../src/check/run.js';
+
+describe('check and grade on the command line', () => {
+  it('lists every flag of check in its help', () => {
+    const { program } = createCli();
+    const help = program.commands.find((c) => c.name() === 'check')!.helpInformation();
+    for (const flag of ['--lesson <id>', '--json', '--junit <file>', '--timeout <seconds>', '--quiet', '--auth <folder>', '--bootstrap']) expect(help).toContain(flag);
+  });
+
+  it('lists every flag of grade in its help', () => {
+    const { program } = createCli();
+    const help = program.commands.find((c) => c.name() === 'grade')!.helpInformation();
+    for (const flag of ['<roster>', '--out <dir>', '--concurrency <n>', '--timeout <seconds>']) expect(help).toContain(flag);
+  });
+
+  it('selects lessons in course order, all by default, and refuses an unknown one with the list', () => {
+    expect([...selectLessons(undefined)]).toEqual(['credentials', 'simple', 'offset-reset', 'interrupted-commit']);
+    expect([...selectLessons(['simple'])]).toEqual(['simple']);
+    expect(() => selectLessons(['streams'])).toThrow('There is no lesson "streams".');
+  });
+});

@@ -27,6 +27,12 @@ export const REQUIRED_FIELDS: Record<StepKind, readonly string[]> = {
   optional: ['question'],
 };
 
+/**
+ * Whether a verify step's `check` names a verification the engine has.
+ *
+ * @example
+ *   isVerificationName('redelivery') // true
+ */
 export function isVerificationName(name: string): name is VerificationName {
   return (VERIFICATIONS as readonly string[]).includes(name);
 }

@@ -25,7 +25,12 @@ function readJson(path: string): { value?: unknown; error?: string } {
   }
 }
 
-/** Problems of the manifest alone; an empty list means it can be read. */
+/**
+ * Problems of the manifest alone; an empty list means it can be read.
+ *
+ * @example
+ *   checkManifest({ formatVersion: 1, title: 'Course', lessons: ['simple'] }) // []
+ */
 export function checkManifest(value: unknown, where = 'manifest.json'): CourseProblem[] {
   const m = value as Partial<Manifest> | null;
   if (typeof m !== 'object' || m === null) return [{ where, problem: 'is not a JSON object', fix: 'Write {"formatVersion": 1, "title": "…", "lessons": ["…"]}.' }];
@@ -93,7 +98,12 @@ function checkStep(step: Step, lesson: Lesson, dir: string, ids: Set<string>): C
   return p;
 }
 
-/** Problems of one lesson folder; `expectedId` is the id the manifest gave it. */
+/**
+ * Problems of one lesson folder; `expectedId` is the id the manifest gave it.
+ *
+ * @example
+ *   checkLesson('lessons/simple', 'simple') // [] when well formed
+ */
 export function checkLesson(dir: string, expectedId: string): CourseProblem[] {
   const where = `${expectedId}/lesson.json`;
   const { value, error } = readJson(join(dir, 'lesson.json'));

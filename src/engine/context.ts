@@ -45,6 +45,12 @@ export interface Context {
   showHint: (extra?: string) => void;
 }
 
+/**
+ * A session's record before its first step.
+ *
+ * @example
+ *   const run = emptyRunState(); run.sent.typed = [] // filled by steps
+ */
 export function emptyRunState(): RunState {
   return { sent: {}, highAtSpawn: {}, startsFrom: {}, predictions: {}, committed: {} };
 }

@@ -9,7 +9,12 @@ import { UserError } from '../errors.js';
 import { checkCourse } from './check-course.js';
 import { COURSE_FORMAT_VERSION, type Course, type Lesson, type LoadedLesson, type Manifest } from './types.js';
 
-/** The lessons shipped with kafka-tutor: `lessons/` beside `dist/` (or `src/`). */
+/**
+ * The lessons shipped with kafka-tutor: `lessons/` beside `dist/` (or `src/`).
+ *
+ * @example
+ *   loadCourse(defaultCourseDir())
+ */
 export function defaultCourseDir(): string {
   return fileURLToPath(new URL('../../lessons', import.meta.url));
 }
@@ -50,7 +55,12 @@ export function loadCourse(dir = defaultCourseDir()): Course {
   return { dir, manifest, lessons: manifest.lessons.map((id) => readLesson(join(dir, id))) };
 }
 
-/** A lesson by id, or a UserError listing the ids there are. */
+/**
+ * A lesson by id, or a UserError listing the ids there are.
+ *
+ * @example
+ *   findLesson(course, 'simple').title // 'A simple producer and consumer'
+ */
 export function findLesson(course: Course, id: string): LoadedLesson {
   const lesson = course.lessons.find((l) => l.id === id);
   if (!lesson) throw new UserError(`There is no lesson "${id}".`, { fix: `Use one of: ${course.lessons.map((l) => l.id).join(', ')} (see kafka-tutor lessons)`, code: 'lesson-unknown' });

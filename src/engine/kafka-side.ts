@@ -41,6 +41,12 @@ export interface KafkaSide {
   close(): Promise<void>;
 }
 
+/**
+ * The engine's client for one lesson session; `close()` it at the end.
+ *
+ * @example
+ *   const side = createKafkaSide(kafka, { clientId: 'client1', topic: 'client1', bootstrap: '127.0.0.1:19093' });
+ */
 export function createKafkaSide(kafka: Kafka, who: { clientId: string; topic: string; bootstrap: string }, now: () => number = Date.now): KafkaSide {
   let producer: Producer | undefined;
   let admin: Admin | undefined;

@@ -13,7 +13,12 @@ export interface LessonRow {
   steps: number;
 }
 
-/** Each lesson of the course with the student's status in it. */
+/**
+ * Each lesson of the course with the student's status in it.
+ *
+ * @example
+ *   listLessons(course, progress)[0] // { number: 1, id: 'credentials', status: 'done', … }
+ */
 export function listLessons(course: Course, progress: Progress): LessonRow[] {
   return course.lessons.map((lesson, i) => {
     const record = progress.lesson(lesson.id);
@@ -36,7 +41,12 @@ export function formatLessonRow(row: LessonRow): string {
   return `${MARK[row.status]} ${row.number}. ${row.id} — ${row.title} (${detail})`;
 }
 
-/** The lesson to go on with: the one in progress last, else the first not done. */
+/**
+ * The lesson to go on with: the one in progress last, else the first not done.
+ *
+ * @example
+ *   nextLesson(course, progress) // 'offset-reset'
+ */
 export function nextLesson(course: Course, progress: Progress): string | undefined {
   const current = progress.data.current;
   if (current && progress.status(current) === 'in-progress' && course.lessons.some((l) => l.id === current)) return current;

@@ -24,7 +24,12 @@ export interface TutorOptions {
 
 const QUIT = '__quit';
 
-/** Runs one lesson in a fresh session; resuming when it is in progress and the student agrees. */
+/**
+ * Runs one lesson in a fresh session; resuming when it is in progress and the student agrees.
+ *
+ * @example
+ *   await playLesson('simple', options, false) // 'done' or 'left'
+ */
 export async function playLesson(id: string, options: TutorOptions, resume: boolean): Promise<'done' | 'left'> {
   const lesson = findLesson(options.course, id);
   const { ctx, close } = await openSession(lesson, options);
@@ -66,7 +71,12 @@ export async function runTutor(options: TutorOptions, first?: string): Promise<v
   terminal.outro('See you soon: `kafka-tutor resume` brings you back here.');
 }
 
-/** Jumps straight back into the lesson in progress (or the next one). */
+/**
+ * Jumps straight back into the lesson in progress (or the next one).
+ *
+ * @example
+ *   await resumeTutor(await openTutor({}));
+ */
 export async function resumeTutor(options: TutorOptions): Promise<void> {
   const next = nextLesson(options.course, options.progress);
   if (!next) {

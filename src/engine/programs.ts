@@ -122,11 +122,11 @@ export class ProgramPool {
     });
   }
 
-  /** Stops the current run of a program and waits for it to exit. */
+  /** Stops the current run of a program and waits for it to exit; undefined when it was not running. */
   async stop(name: string, signal: 'SIGTERM' | 'SIGKILL'): Promise<ProgramRun | undefined> {
     const run = this.current(name);
     const program = run && this.#live.get(run);
-    if (!run || !program) return run;
+    if (!run || !program) return undefined;
     run.stop = { at: this.#now(), signal, eventsBefore: run.events.length };
     await program.stop(signal);
     return run;

@@ -3,12 +3,18 @@
  * verification explained in one sentence with a way forward, and every
  * program stopped however the lesson ends.
  */
-import { Cancelled } from '../errors.js';
+import { Cancelled, UserError } from '../errors.js';
+import { explainKafkaError } from '../kafka/errors.js';
 import type { Context } from './context.js';
 import { runStep, type Finding, type StepOutcome } from './steps/index.js';
 import type { Step } from './types.js';
 
-/** Where a lesson starts: at the beginning, or (resuming) at the last checkpoint before the first unfinished step. */
+/**
+ * Where a lesson starts: at the beginning, or (resuming) at the last checkpoint before the first unfinished step.
+ *
+ * @example
+ *   resumeIndex(lesson.steps, (id) => record.steps[id]?.status === 'done') // 3
+ */
 export function resumeIndex(steps: Step[], done: (id: string) => boolean): number {
   const first = steps.findIndex((s) => !done(s.id));
   if (first <= 0) return Math.max(first, 0);
@@ -21,12 +27,23 @@ function checkpointBefore(steps: Step[], index: number): number {
   return 0;
 }
 
-/** One sentence: what was expected, what happened, what to try. */
+/**
+ * One sentence: what was expected, what happened, what to try.
+ *
+ * @example
+ *   describeFinding({ ok: false, expected: 'x to print "a"', happened: 'it printed nothing' }) // 'Expected x to print "a", but it printed nothing.'
+ */
 export function describeFinding(finding: Finding): string {
   return `Expected ${finding.expected}, but ${finding.happened}.${finding.hint ? `\nTry: ${finding.hint}` : ''}`;
 }
 
 type Failure = Extract<StepOutcome, { next: 'failed' }>;
+
+/** A Kafka failure (broker down, access denied) becomes one sentence and a fix, not a bug report. */
+function explainStepError(error: unknown, ctx: Pick<Context, 'kafka'>): unknown {
+  if (error instanceof UserError || error instanceof Cancelled || !ctx.kafka.clientId) return error;
+  return explainKafkaError(error, { clientId: ctx.kafka.clientId, topic: ctx.kafka.topic, brokers: ctx.kafka.bootstrap.split(',') });
+}
 
 /** After a failure: try again (from the retry step or the checkpoint), a hint, or leave. */
 async function decide(ctx: Pick<Context, 'terminal' | 'showHint'>, failure: Failure, retryIndex: number): Promise<number | 'skip' | 'leave'> {
@@ -60,7 +77,7 @@ export async function runLesson(ctx: Context, options: { resume: boolean }): Pro
     while (index < lesson.steps.length) {
       const step = lesson.steps[index]!;
       await progress.markStep(lesson.id, step.id, 'in-progress');
-      const outcome = await runStep(step, ctx);
+      const outcome = await runStep(step, ctx).catch((error: unknown) => Promise.reject(explainStepError(error, ctx)));
       if (ctx.signal.aborted) throw new Cancelled();
       if (outcome.next === 'failed') {
         await progress.markStep(lesson.id, step.id, 'failed');

@@ -26,7 +26,12 @@ export interface SessionOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
-/** Whether any step of the lesson talks to Kafka (the credentials lesson does not, until its doctor runs). */
+/**
+ * Whether any step of the lesson talks to Kafka (the credentials lesson does not, until its doctor runs).
+ *
+ * @example
+ *   needsKafka(findLesson(course, 'credentials')) // false
+ */
 export function needsKafka(lesson: LoadedLesson): boolean {
   return lesson.steps.some((s) => ['spawn', 'produce', 'act', 'show'].includes(s.kind) || (s.kind === 'verify' && s.check !== 'credentials'));
 }
@@ -62,6 +67,8 @@ export async function openSession(lesson: LoadedLesson, options: SessionOptions)
       ...(ask ? { askPassword: async (path: string) => (typed = new Secret(await ask(path))).reveal() } : {}),
       confirmSandboxStart: () => options.terminal.confirm('No Kafka cluster is configured. Start the local sandbox (a real Kafka broker on this machine) now?', true),
     });
+    // Config-file warnings matter here; credential notes are the credentials lesson's business.
+    for (const warning of profile.warnings) options.terminal.warn(warning);
     const topic = options.topic ?? credentials.topic;
     kafka = createKafkaSide(createKafka(profile, credentials, { role: 'tutor' }), { clientId: credentials.clientId, topic, bootstrap: profile.brokers.join(',') }, now);
     // Children get the same profile through their environment; a password never in argv (visible in `ps`).
@@ -93,12 +100,13 @@ export async function openSession(lesson: LoadedLesson, options: SessionOptions)
   // Ctrl-C outside a prompt (while waiting for Kafka): stop the programs, then leave; progress is already saved.
   const onInterrupt = () => {
     aborter.abort();
-    void programs.stopAll('SIGKILL');
+    void programs.stopAll('SIGTERM');
   };
   process.on('SIGINT', onInterrupt);
   const close = async () => {
     process.off('SIGINT', onInterrupt);
-    await programs.stopAll('SIGKILL');
+    // SIGTERM, like `docker stop`: the consumers leave their groups, so a resumed lesson needs no session-timeout wait.
+    await programs.stopAll('SIGTERM');
     await kafka.close();
   };
   return { ctx, close };

@@ -49,6 +49,12 @@ function answer<T>(value: T | symbol): T {
   return value as T;
 }
 
+/**
+ * The real terminal (or test streams) behind every prompt and line of a lesson.
+ *
+ * @example
+ *   const terminal = createTerminal({ input: process.stdin, output: process.stdout });
+ */
 export function createTerminal(streams: TerminalStreams): Terminal {
   const { input, output } = streams;
   const io = { input, output };

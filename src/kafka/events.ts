@@ -6,7 +6,7 @@
  *
  * Every event has `type` and `time` (ISO-8601). Offsets are numbers.
  *
- *   assigned         {group, partitions: [{topic, partition}]}   the group gave this consumer its partitions
+ *   assigned         {group, partitions: [{topic, partition}]}   the group gave this consumer its partitions and its position is fixed
  *   message          {topic, partition, offset, value}           a message arrived (value decoded as UTF-8)
  *   storing-started  {topic, partition, offset, value}           consume-commit began "storing" it
  *   storing-ended    {topic, partition, offset, value}           … and finished

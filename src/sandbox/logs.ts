@@ -48,3 +48,35 @@ export async function followFile(file: string, write: (chunk: string) => void, s
     position = size;
   }
 }
+
+/** The size of a file now (0 when missing), to read only what a later run appends. */
+export async function fileSize(file: string): Promise<number> {
+  return (await stat(file).catch(() => ({ size: 0 }))).size;
+}
+
+/**
+ * What a broker logged since `offset`, summarised for an error message: its first ERROR
+ * line (usually the cause, e.g. a port bound by someone else) and its last lines.
+ *
+ * @example
+ *   const { firstError, last } = await summarizeLogSince(logFile, offset, 15);
+ */
+export async function summarizeLogSince(file: string, offset: number, count: number): Promise<{ firstError: string | undefined; last: string[] }> {
+  let text = '';
+  try {
+    const handle = await open(file, 'r');
+    try {
+      const { size } = await handle.stat();
+      const start = Math.max(offset, size - 4 * 1024 * 1024);
+      const buffer = Buffer.alloc(Math.max(0, size - start));
+      await handle.read(buffer, 0, buffer.length, start);
+      text = buffer.toString('utf8');
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return { firstError: undefined, last: [] };
+  }
+  const lines = text.split('\n').filter((line) => line.length > 0);
+  return { firstError: lines.find((line) => /\] (ERROR|FATAL) /.test(line) || /^(Error|Exception)\b/.test(line)), last: lines.slice(-count) };
+}

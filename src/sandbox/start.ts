@@ -12,7 +12,7 @@ import { ensureSandboxPki } from './certificates.js';
 import { ensureKafkaJars } from './jars.js';
 import { formatStorage, launchBroker, newClusterId } from './java.js';
 import { withStartLock } from './lock.js';
-import { tailFile } from './logs.js';
+import { fileSize, summarizeLogSince } from './logs.js';
 import { sandboxDir, sandboxPaths, type SandboxPaths } from './paths.js';
 import { assertPortsFree, portsFor, SANDBOX_HOST } from './ports.js';
 import { isOurBroker, writePidFile } from './processes.js';
@@ -90,13 +90,15 @@ async function startLocked(dir: string, options: StartOptions, started: number):
 
   options.progress.step(`Starting Kafka ${KAFKA_VERSION} (${brokers} broker${brokers > 1 ? 's' : ''})…`);
   const state = newState(dir, paths, clusterId, nodeIds, previous);
+  // The log files grow across starts: errors are looked for only in what this start appends.
+  const logOffsets = new Map(await Promise.all(state.brokers.map(async (b) => [b.nodeId, await fileSize(b.logFile)] as const)));
   for (const broker of state.brokers) {
     broker.pid = launchBroker(jars, paths, broker.nodeId);
     await writePidFile(paths.broker(broker.nodeId).pid, broker.pid);
   }
   await writeSandboxState(state);
   try {
-    return await bringUp(state, options, started);
+    return await bringUp(state, options, started, logOffsets);
   } catch (error) {
     // Never leave a half-started sandbox behind.
     await stopSandbox(dir);
@@ -104,11 +106,11 @@ async function startLocked(dir: string, options: StartOptions, started: number):
   }
 }
 
-async function bringUp(state: SandboxState, options: StartOptions, started: number): Promise<StartResult> {
+async function bringUp(state: SandboxState, options: StartOptions, started: number, logOffsets: Map<number, number>): Promise<StartResult> {
   const deadline = Date.now() + (options.readyTimeoutMs ?? 120_000);
   const assertAlive = async () => {
     for (const broker of state.brokers) {
-      if (broker.pid === null || !isOurBroker(broker.pid, state.dir)) throw await brokerFailure(broker.nodeId, broker.logFile, 'stopped while starting');
+      if (broker.pid === null || !isOurBroker(broker.pid, state.dir)) throw await brokerFailure(broker.nodeId, broker.logFile, logOffsets.get(broker.nodeId) ?? 0, 'stopped while starting');
     }
   };
   options.progress.step('Waiting for the brokers to elect a controller and register…');
@@ -117,7 +119,7 @@ async function bringUp(state: SandboxState, options: StartOptions, started: numb
   } catch (error) {
     if (error instanceof UserError) throw error;
     const first = state.brokers[0]!;
-    throw await brokerFailure(first.nodeId, first.logFile, `did not become ready in time (${(error as Error).message})`);
+    throw await brokerFailure(first.nodeId, first.logFile, logOffsets.get(first.nodeId) ?? 0, `did not become ready in time (${(error as Error).message})`);
   }
   const warming = warmUpGroupCoordinator(state);
   const count = Math.max(options.students ?? 1, 1);
@@ -150,9 +152,10 @@ async function retryUntil(deadline: number, attempt: () => Promise<void>): Promi
   }
 }
 
-async function brokerFailure(nodeId: number, logFile: string, what: string): Promise<UserError> {
-  const tail = await tailFile(logFile, 20);
-  return new UserError(`Kafka broker ${nodeId} ${what}. The last lines of its log (${logFile}):\n${tail.join('\n')}`, {
+async function brokerFailure(nodeId: number, logFile: string, offset: number, what: string): Promise<UserError> {
+  const { firstError, last } = await summarizeLogSince(logFile, offset, 15);
+  const cause = firstError ? `\nFirst error: ${firstError}` : '';
+  return new UserError(`Kafka broker ${nodeId} ${what}.${cause}\nThe last lines of its log (${logFile}):\n${last.join('\n')}`, {
     fix: `read the whole log: kafka-tutor sandbox logs --broker ${nodeId}   (a damaged sandbox: kafka-tutor sandbox reset --yes)`,
     code: 'broker-failed',
   });

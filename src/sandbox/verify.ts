@@ -49,7 +49,8 @@ export async function verifyRoundTrip(state: SandboxState, student: SandboxStude
   // A fresh group under the student's own prefix, as the ACLs allow, reading from the start.
   // (No seek to the message's offset: with three brokers kafkajs then idles 5 s on the fetch in flight.)
   const groupId = `${student.clientId}-sandbox-check-${randomUUID()}`;
-  const consumer = kafka.consumer({ groupId, sessionTimeout: 10_000, heartbeatInterval: 1000 });
+  // A short long-poll: disconnect waits for the fetch in flight (5 s by default).
+  const consumer = kafka.consumer({ groupId, sessionTimeout: 10_000, heartbeatInterval: 1000, maxWaitTimeInMs: 200 });
   await consumer.connect();
   try {
     await new Promise<void>((resolve, reject) => {

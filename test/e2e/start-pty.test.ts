@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
+import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import '../support/sandbox.js';
 
@@ -69,6 +70,45 @@ describe('kafka-tutor start, in a terminal', () => {
     const progress = JSON.parse(readFileSync(join(home, 'progress.json'), 'utf8'));
     expect(progress.lessons.credentials.status).toBe('done');
     expect(progress.doNotEdit).toMatch(/Do not edit by hand/);
+  }, 90_000);
+
+  it('runs the simple lesson with the messages a student types', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'kt-pty-simple-'));
+    const word = `pty-${Date.now().toString(36)}`;
+    const tutor = startInPty('start simple', home);
+    await tutor.waitFor('Predict: When you type a message');
+    tutor.press(ENTER);
+    await tutor.waitFor('[consumer] Assigned partitions: client1[0]');
+    await tutor.waitFor('Type a message for client1');
+    tutor.press(`${word}-1${ENTER}`);
+    await tutor.waitFor(`[consumer] ${word}-1`);
+    await tutor.waitFor('Type a message for client1');
+    tutor.press(`${word}-2${ENTER}`);
+    await tutor.waitFor('or press Enter on an empty line to finish');
+    tutor.press(ENTER);
+    await tutor.waitFor('End-to-end latency');
+    await tutor.waitFor('You predicted it');
+    await tutor.waitFor('Go on to the next lesson');
+    tutor.press('\x03');
+    await tutor.waitFor('Cancelled. Your progress is saved.');
+    expect(await tutor.exited).toBe(130);
+    expect(tutor.screen().indexOf(`[consumer] ${word}-1`)).toBeLessThan(tutor.screen().indexOf(`[consumer] ${word}-2`));
+    expect(JSON.parse(readFileSync(join(home, 'progress.json'), 'utf8')).lessons.simple.status).toBe('done');
+  }, 90_000);
+
+  it('on Ctrl-C in the middle of a lesson, leaves no consumer running', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'kt-pty-orphan-'));
+    const tutor = startInPty('start simple', home);
+    await tutor.waitFor('Predict: When you type a message');
+    tutor.press(ENTER);
+    await tutor.waitFor('Type a message for client1');
+    const group = JSON.parse(readFileSync(join(home, 'progress.json'), 'utf8')).lessons.simple.groups.simple as string;
+    const running = async () => (await execa('ps', ['-eo', 'args'])).stdout.includes(group);
+    expect(await running()).toBe(true);
+    tutor.press('\x03');
+    await tutor.waitFor('Cancelled. Your progress is saved.');
+    expect(await tutor.exited).toBe(130);
+    await expect.poll(running, { timeout: 5000 }).toBe(false);
   }, 90_000);
 
   it('tells a run without a terminal which command to use instead', async () => {

@@ -29,11 +29,14 @@ describe('lesson "interrupted-commit" against the sandbox', () => {
     await script.waitFor(`partition 0: committed ${interrupted + 1} (the next message it will read)`);
     await script.waitFor('Try it once more with a hard kill');
     script.press(KEYS.left, KEYS.enter); // Yes
+    await script.waitFor('Predict: After the kill, how soon');
+    script.press(KEYS.down, KEYS.enter); // "Only once the group's session timeout has passed"
     await script.waitFor('Press a key to kill the consumer with SIGKILL');
     await script.waitFor(`[committer] Start storing`);
     script.press('k');
     await script.waitFor('Sent SIGKILL to committer');
     await script.waitFor(/it waited \d+\.\d s for its partition \(after the clean start it took \d+\.\d s\)/, 90_000);
+    await script.waitFor("You predicted it: Only once the group's session timeout has passed.");
     await expect(lesson).resolves.toBe('done');
 
     const screen = script.screen();

@@ -59,6 +59,22 @@ describe('consume', () => {
   });
 });
 
+describe('assigned', () => {
+  it('means ready: a latest consumer gets a message sent the moment it reports its assignment', async () => {
+    const topic = await freshTopic();
+    const producer = track(startProgram('produce', [topic], { env }));
+    const [warmup, value] = uniqueValues('ready', 2);
+    producer.writeLine(warmup!);
+    await producer.waitFor((e) => e.type === 'sent', { timeoutMs: 20_000, what: 'the producer to be connected' });
+    const consumer = track(await startAssigned('consume', [topic, '--group', freshGroup('ready')], env));
+    producer.writeLine(value!);
+    await waitForValues(consumer, [value!]);
+    expect(consumer.seen.filter((e) => e.type === 'message').map((e) => e.type === 'message' && e.value)).toEqual([value]);
+    producer.closeInput();
+    await Promise.all([producer.exited, consumer.stop()]);
+  });
+});
+
 describe('consume-commit', () => {
   it('stopped while storing, commits nothing for the message in hand: the broker keeps its offset', async () => {
     const topic = await freshTopic();
@@ -123,6 +139,13 @@ describe('failures', () => {
     expect(exit.exitCode).toBe(1);
     expect(exit.events).toHaveLength(1);
     expect(exit.events[0]).toMatchObject({ type: 'error', code: 'topic-not-allowed', message: expect.stringContaining(`Client ${CLIENT} may not use the topic client4`) });
+  });
+
+  it('produce refuses a foreign topic before any line is typed, and exits though its input stays open', async () => {
+    const producer = startProgram('produce', ['client4'], { env });
+    const exit = await producer.exited;
+    expect(exit.exitCode).toBe(1);
+    expect(exit.events).toEqual([expect.objectContaining({ type: 'error', code: 'topic-not-allowed' })]);
   });
 
   it('names the allowed groups when the group belongs to someone else', async () => {

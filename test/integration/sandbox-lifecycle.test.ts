@@ -4,7 +4,7 @@
  * never touches a process that is not one of its brokers.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -39,6 +39,15 @@ describe('sandbox lifecycle', () => {
     } finally {
       await admin.disconnect();
     }
+  });
+
+  it("gives each student the course's three files, the secret ones readable by the owner only", async () => {
+    const state = await ensureStudents(5);
+    const student = state.students.find((s) => s.clientId === 'client5')!;
+    expect(student).toMatchObject({ topic: 'client5', dir: join(state.dir, 'students', 'client5') });
+    expect((await readdir(student.dir)).sort()).toEqual(['ca.crt', 'kafka.keystore.pkcs12', 'password.txt']);
+    for (const name of ['kafka.keystore.pkcs12', 'password.txt']) expect((await stat(join(student.dir, name))).mode & 0o077).toBe(0);
+    expect(await readFile(join(student.dir, 'ca.crt'), 'utf8')).toBe(await readFile(state.caPath, 'utf8'));
   });
 
   it('names the busy port when another program holds it', async () => {

@@ -38,10 +38,16 @@ async function stopProgram(step: ActStep, ctx: Pick<Context, 'terminal' | 'progr
     ctx.terminal.step(fillIn(step.prompt, ctx.vars));
     if (step.after) await ctx.programs.waitFor(name, (e) => e.type === step.after, { timeoutMs: AFTER_TIMEOUT_MS, signal: ctx.signal });
   }
-  await ctx.programs.stop(name, signal);
+  if (!(await ctx.programs.stop(name, signal))) return ctx.terminal.info(`${name} is not running (any more): nothing to stop.`);
   ctx.terminal.info(signal === 'SIGTERM' ? `Sent SIGTERM to ${name}, as \`docker stop\` does; it left its group and exited.` : `Sent SIGKILL to ${name}, as \`docker kill\` or a crashed machine would; it could not say goodbye to its group.`);
 }
 
+/**
+ * Runs an act step: the student types messages, or a program is stopped.
+ *
+ * @example
+ *   await runAct({ id: 'stop', kind: 'act', action: 'stop', program: 'latest', prompt: 'Stopping it.' }, ctx);
+ */
 export async function runAct(step: ActStep, ctx: Pick<Context, 'terminal' | 'kafka' | 'programs' | 'run' | 'vars' | 'signal' | 'showHint'>): Promise<StepOutcome> {
   if (step.action === 'type-messages') await typeMessages(step, ctx);
   else await stopProgram(step, ctx);

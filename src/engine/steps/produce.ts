@@ -26,7 +26,12 @@ async function settle(ctx: Pick<Context, 'programs' | 'run' | 'sleep' | 'signal'
   await ctx.sleep(SETTLE_GRACE_MS);
 }
 
-/** The engine produces messages into the student's topic, and remembers them under `as`. */
+/**
+ * The engine produces messages into the student's topic, and remembers them under `as`.
+ *
+ * @example
+ *   await runProduce({ id: 'seed', kind: 'produce', as: 'seed', count: 3, text: 'old {n}' }, ctx); ctx.run.sent.seed.length // 3
+ */
 export async function runProduce(
   step: ProduceStep,
   ctx: Pick<Context, 'lesson' | 'terminal' | 'kafka' | 'programs' | 'progress' | 'run' | 'vars' | 'sleep' | 'signal'>,

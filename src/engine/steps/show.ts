@@ -9,7 +9,12 @@ function describeCommitted(id: string, offsets: { partition: number; offset: num
   return offsets.map((o) => `Group ${id}, partition ${o.partition}: committed ${o.offset ?? 'nothing'} (the next message it will read).`).join('\n');
 }
 
-/** Shows the topic's log (the drawing of `kafka-tutor inspect`) and, for a group, its committed offsets read from the broker. */
+/**
+ * Shows the topic's log (the drawing of `kafka-tutor inspect`) and, for a group, its committed offsets read from the broker.
+ *
+ * @example
+ *   await runShow({ id: 'offsets', kind: 'show', what: 'offsets', group: 'commit' }, ctx);
+ */
 export async function runShow(step: ShowStep, ctx: Pick<Context, 'lesson' | 'terminal' | 'kafka' | 'progress' | 'run' | 'vars'>): Promise<StepOutcome> {
   if (step.group === undefined) {
     ctx.terminal.note(await ctx.kafka.picture([], {}), step.title ?? `The log of ${ctx.kafka.topic}`);

@@ -20,7 +20,12 @@ export function programArgs(step: SpawnStep, topic: string, group: string | unde
   return [...args, '--json'];
 }
 
-/** Starts a program in the background and waits until the group assigns it its partitions. */
+/**
+ * Starts a program in the background and waits until the group assigns it its partitions.
+ *
+ * @example
+ *   await runSpawn({ id: 'start', kind: 'spawn', as: 'consumer', program: 'consume', waitFor: 'assigned' }, ctx);
+ */
 export async function runSpawn(
   step: SpawnStep,
   ctx: Pick<Context, 'lesson' | 'terminal' | 'kafka' | 'programs' | 'progress' | 'run' | 'vars' | 'programEnv' | 'signal'>,

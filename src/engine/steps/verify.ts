@@ -5,7 +5,12 @@ import { CONTINUE, type StepOutcome } from './outcome.js';
 
 const VERIFY_TIMEOUT_MS = 20_000;
 
-/** Runs a named verification; on success shows what happened and reveals the student's prediction. */
+/**
+ * Runs a named verification; on success shows what happened and reveals the student's prediction.
+ *
+ * @example
+ *   await runVerify({ id: 'check', kind: 'verify', check: 'delivered', params: { program: 'consumer', messages: 'typed' } }, ctx);
+ */
 export async function runVerify(step: VerifyStep, ctx: VerifyContext & Pick<Context, 'terminal' | 'lesson'>): Promise<StepOutcome> {
   const verify = verifications[step.check as keyof typeof verifications];
   const finding = await verify(ctx, step.params ?? {}, step.timeoutMs ?? VERIFY_TIMEOUT_MS);

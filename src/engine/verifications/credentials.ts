@@ -4,7 +4,12 @@ import type { Verification } from './types.js';
 
 const DOCTOR_TIMEOUT_MS = 8000;
 
-/** The credentials lesson's check: the doctor's checklist (src/doctor/) passes, line by line on screen. */
+/**
+ * The credentials lesson's check: the doctor's checklist (src/doctor/) passes, line by line on screen.
+ *
+ * @example
+ *   await verifyCredentials(ctx, {}, 20_000) // { ok: true, happened: 'every check passed' }
+ */
 export const verifyCredentials: Verification = async (ctx) => {
   // Loaded late: the doctor pulls in PKCS#12 parsing and probes that other lessons never need.
   const [{ runDoctor, renderCheck }, { doctorInputFrom }, { resolveProfile, sandboxDefaults }] = await Promise.all([

@@ -17,7 +17,12 @@ async function waitForAll(ctx: VerifyContext, name: string, wanted: SentMessage[
   }, { timeoutMs, signal: ctx.signal });
 }
 
-/** Every message typed reached the consumer, in the order typed; reports the end-to-end latency. */
+/**
+ * Every message typed reached the consumer, in the order typed; reports the end-to-end latency.
+ *
+ * @example
+ *   await verifyDelivered(ctx, { program: 'consumer', messages: 'typed' }, 15_000)
+ */
 export const verifyDelivered: Verification = async (ctx, params, timeoutMs) => {
   const name = param(params, 'program');
   const sent = ctx.run.sent[param(params, 'messages')] ?? [];
@@ -31,7 +36,12 @@ export const verifyDelivered: Verification = async (ctx, params, timeoutMs) => {
   };
 };
 
-/** A message produced now reaches every listed consumer. */
+/**
+ * A message produced now reaches every listed consumer.
+ *
+ * @example
+ *   await verifyReachedAll(ctx, { programs: ['earliest', 'latest'], messages: 'fresh' }, 15_000)
+ */
 export const verifyReachedAll: Verification = async (ctx, params, timeoutMs) => {
   const names = (params.programs as string[] | undefined) ?? [];
   const sent = ctx.run.sent[param(params, 'messages')] ?? [];
@@ -45,7 +55,12 @@ export const verifyReachedAll: Verification = async (ctx, params, timeoutMs) => 
   };
 };
 
-/** The earliest group read what was already in the topic; the latest group did not. */
+/**
+ * The earliest group read what was already in the topic; the latest group did not.
+ *
+ * @example
+ *   await verifyEarliestLatest(ctx, { earliest: 'earliest', latest: 'latest' }, 20_000)
+ */
 export const verifyEarliestLatest: Verification = async (ctx, params, timeoutMs) => {
   const earliest = param(params, 'earliest');
   const latest = param(params, 'latest');
@@ -67,7 +82,12 @@ export const verifyEarliestLatest: Verification = async (ctx, params, timeoutMs)
   return finding;
 };
 
-/** A restarted consumer in the same group received exactly the messages produced while it was down. */
+/**
+ * A restarted consumer in the same group received exactly the messages produced while it was down.
+ *
+ * @example
+ *   await verifyResumed(ctx, { program: 'latest', messages: 'missed' }, 20_000)
+ */
 export const verifyResumed: Verification = async (ctx, params, timeoutMs) => {
   const name = param(params, 'program');
   const missed = ctx.run.sent[param(params, 'messages')] ?? [];

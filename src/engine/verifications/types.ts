@@ -6,13 +6,23 @@ export type VerifyContext = Pick<Context, 'programs' | 'kafka' | 'run' | 'signal
 /** A named verification: waits (at most `timeoutMs`) for Kafka to show what the lesson claims. */
 export type Verification = (ctx: VerifyContext, params: Record<string, unknown>, timeoutMs: number) => Promise<Finding>;
 
-/** A string parameter of a verify step (the course self-check guarantees the names). */
+/**
+ * A string parameter of a verify step (the course self-check guarantees the names).
+ *
+ * @example
+ *   param({ program: 'consumer' }, 'program') // 'consumer'
+ */
 export function param(params: Record<string, unknown>, name: string): string {
   const value = params[name];
   return typeof value === 'string' ? value : '';
 }
 
-/** The messages a program's current run received, in order. */
+/**
+ * The messages a program's current run received, in order.
+ *
+ * @example
+ *   received(ctx, 'consumer').map((m) => m.value) // ['a', 'b']
+ */
 export function received(ctx: Pick<Context, 'programs'>, name: string, runIndex = -1) {
   const run = ctx.programs.history(name).at(runIndex);
   return (run?.events ?? []).flatMap((s) => (s.event.type === 'message' ? [{ ...s.event, at: s.at }] : []));
@@ -20,7 +30,12 @@ export function received(ctx: Pick<Context, 'programs'>, name: string, runIndex 
 
 export const at = (m: { partition: number; offset: number }) => `${m.partition}@${m.offset}`;
 
-/** The events of a program's current run (or an earlier one), in order. */
+/**
+ * The events of a program's current run (or an earlier one), in order.
+ *
+ * @example
+ *   events(ctx, 'committer', -2) // the stopped run's events
+ */
 export function events(ctx: Pick<Context, 'programs'>, name: string, runIndex = -1) {
   return (ctx.programs.history(name).at(runIndex)?.events ?? []).map((s) => s.event);
 }

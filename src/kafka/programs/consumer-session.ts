@@ -75,9 +75,18 @@ export async function runConsumerProgram(options: ConsumerProgramOptions, behavi
     });
     consumer = active;
     const crashed = new Promise<unknown>((resolve) => active.on(active.events.CRASH, (e) => resolve(e.payload.error)));
+    // "assigned" waits for the first fetch after the join: only then is a `latest` position fixed,
+    // so a message sent after the student sees "assigned" is never skipped.
+    let joined: TopicPartition[] | undefined;
+    const reportAssigned = () => {
+      if (joined) out.emit({ type: 'assigned', group: options.group, partitions: joined });
+      joined = undefined;
+    };
     active.on(active.events.GROUP_JOIN, (e) => {
-      out.emit({ type: 'assigned', group: options.group, partitions: toPartitions(e.payload.memberAssignment) });
+      joined = toPartitions(e.payload.memberAssignment);
+      if (joined.length === 0) reportAssigned();
     });
+    active.on(active.events.FETCH, reportAssigned);
     if (behaviour.reportAutoCommits && options.json) {
       active.on(active.events.COMMIT_OFFSETS, (e) => {
         for (const { topic, partitions } of e.payload.topics) {

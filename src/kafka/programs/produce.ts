@@ -3,8 +3,8 @@
  * message. Lines that arrive while a send is in flight go out together in the
  * next send, so piped input is batched and fast while typed lines go out at once.
  */
-import { createInterface } from 'node:readline';
-import { Partitioners, type Message, type Producer, type RecordMetadata } from 'kafkajs';
+import { createInterface, type Interface } from 'node:readline';
+import { Partitioners, type Kafka, type Message, type Producer, type RecordMetadata } from 'kafkajs';
 import { loadProfile } from '../../profile/index.js';
 import type { ProfileFlags } from '../../profile/types.js';
 import { createKafka } from '../client.js';
@@ -52,6 +52,22 @@ export function assignOffsets(topic: string, messages: Message[], chosen: { get(
   });
 }
 
+/** Fails with the broker's reason (e.g. TOPIC_AUTHORIZATION_FAILED) when the topic cannot be used. */
+async function checkTopic(kafka: Kafka, topic: string): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    await admin.fetchTopicMetadata({ topics: [topic] });
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+function stopReading(lines: Interface | undefined, input: NodeJS.ReadableStream): void {
+  lines?.close();
+  if (input === process.stdin) process.stdin.destroy();
+}
+
 async function sendBatch(producer: Producer, topic: string, lines: string[], chosen: WeakMap<Message, number>, out: Emitter): Promise<void> {
   const messages: Message[] = lines.map((value) => ({ value }));
   const metadata = await producer.send({ topic, messages });
@@ -72,6 +88,7 @@ export async function produce(options: ProduceOptions): Promise<number> {
   const flags: ProfileFlags = { bootstrap: options.bootstrap, auth: options.auth, clientId: options.clientId, config: options.config };
   let context: KafkaErrorContext = { clientId: options.clientId ?? 'your client', topic: options.topic, brokers: [] };
   let producer: Producer | undefined;
+  let lines: Interface | undefined;
   let count = 0;
   try {
     const { profile, credentials } = await loadProfile(flags);
@@ -81,6 +98,8 @@ export async function produce(options: ProduceOptions): Promise<number> {
     const active = kafka.producer({ allowAutoTopicCreation: false, createPartitioner: recordingPartitioner(chosen) });
     producer = active;
     await active.connect();
+    // Refuse a topic the student may not use before they type anything.
+    await checkTopic(kafka, options.topic);
     if (input.isTTY) out.note(`Type a message and press Enter to send it to ${options.topic}; Ctrl-D when done.`);
 
     const pending: string[] = [];
@@ -103,15 +122,15 @@ export async function produce(options: ProduceOptions): Promise<number> {
         })
         .finally(() => (pump = undefined));
     };
-    const lines = createInterface({ input, terminal: false, crlfDelay: Infinity });
+    lines = createInterface({ input, terminal: false, crlfDelay: Infinity });
     lines.on('line', (line) => {
       pending.push(line);
       startPump();
     });
-    const ended = new Promise<StopReason>((resolve) => lines.once('close', () => resolve('eof')));
+    const reading = lines;
+    const ended = new Promise<StopReason>((resolve) => reading.once('close', () => resolve('eof')));
     const reason = await Promise.race([ended, stop.stopped, failed]);
-    lines.close();
-    if (input === process.stdin) process.stdin.destroy();
+    stopReading(reading, input);
     // Lines already read are still sent: one flush at the end.
     while (pump) await pump;
     if (sendError !== undefined) throw sendError;
@@ -120,6 +139,8 @@ export async function produce(options: ProduceOptions): Promise<number> {
     out.emit({ type: 'stopped', signal: reason });
     return 0;
   } catch (error) {
+    // Stop reading at once: the program is done, however much input is still coming.
+    stopReading(lines, input);
     if (producer) await withinMs(2000, () => producer!.disconnect());
     return out.fail(explainKafkaError(error, context));
   } finally {

@@ -21,18 +21,19 @@ import { registerInspect } from './inspect.js';
  * imports the core lazily.
  */
 export function registerCommands(program: Command, result: CliResult): void {
-  registerConfig(program, result);
-  registerDoctor(program, result);
-  registerSandbox(program, result);
-  registerProduce(program, result);
-  registerConsume(program, result);
-  registerConsumeCommit(program, result);
-  registerCheck(program, result);
-  registerGrade(program, result);
-  registerInspect(program, result);
+  // The guided course first, then the lesson programs, then grading, then set-up.
   registerStart(program, result);
   registerResume(program, result);
   registerLessons(program, result);
   registerReset(program, result);
+  registerProduce(program, result);
+  registerConsume(program, result);
+  registerConsumeCommit(program, result);
+  registerInspect(program, result);
+  registerDoctor(program, result);
+  registerCheck(program, result);
+  registerGrade(program, result);
+  registerSandbox(program, result);
+  registerConfig(program, result);
   registerDev(program, result);
 }

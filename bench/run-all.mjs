@@ -1,0 +1,18 @@
+#!/usr/bin/env node
+// Runs the benchmarks that share the running sandbox, one after another, and says how to
+// run the two that need more (a stopped sandbox; 30 students). Prints numbers, asserts nothing.
+// Usage: npm run build && npm run bench
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const here = (name) => fileURLToPath(new URL(name, import.meta.url));
+const benches = ['help.mjs', 'doctor.mjs', 'inspect.mjs', 'consumer-restart.mjs', 'check.mjs'];
+
+let failed = 0;
+for (const name of benches) {
+  console.log(`\n== bench/${name}`);
+  const run = spawnSync(process.execPath, [here(name)], { stdio: 'inherit' });
+  if (run.status !== 0) failed += 1;
+}
+console.log('\nNot run here: bench/sandbox-start.mjs (stop the sandbox first) and bench/grade.mjs (adds 30 students).');
+process.exitCode = failed === 0 ? 0 : 1;

@@ -7,7 +7,7 @@ import type { ProfileFlags } from '../profile/types.js';
 import { loadCourse } from './course.js';
 import type { TutorOptions } from './menu.js';
 import { Progress, progressPath } from './progress.js';
-import { NO_LESSON_TTY } from './session.js';
+import { NO_LESSON_TTY, SANDBOX_OFFER } from './session.js';
 import { createTerminal } from './terminal.js';
 
 export interface TutorStreams {
@@ -26,10 +26,14 @@ export async function openTutor(flags: ProfileFlags & { course?: string }, strea
   const progress = Progress.open(progressPath());
   const { askPasswordPrompt } = await import('../credentials/password.js');
   const { course: _course, ...cluster } = flags;
+  const terminal = createTerminal(streams);
+  // A fresh machine has no cluster yet: offer the sandbox before the menu, so every lesson finds one.
+  const { offerSandboxIfUnconfigured } = await import('../profile/index.js');
+  await offerSandboxIfUnconfigured(cluster, () => terminal.confirm(SANDBOX_OFFER, true));
   return {
     course,
     progress,
-    terminal: createTerminal(streams),
+    terminal,
     flags: cluster,
     askPassword: askPasswordPrompt({ input: streams.input as NodeJS.ReadableStream, output: streams.output as NodeJS.WritableStream }),
   };

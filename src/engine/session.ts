@@ -65,7 +65,7 @@ export async function openSession(lesson: LoadedLesson, options: SessionOptions)
     const ask = options.askPassword;
     const { profile, credentials } = await loadProfile(options.flags, {
       ...(ask ? { askPassword: async (path: string) => (typed = new Secret(await ask(path))).reveal() } : {}),
-      confirmSandboxStart: () => options.terminal.confirm('No Kafka cluster is configured. Start the local sandbox (a real Kafka broker on this machine) now?', true),
+      confirmSandboxStart: () => options.terminal.confirm(SANDBOX_OFFER, true),
     });
     // Config-file warnings matter here; credential notes are the credentials lesson's business.
     for (const warning of profile.warnings) options.terminal.warn(warning);
@@ -111,6 +111,9 @@ export async function openSession(lesson: LoadedLesson, options: SessionOptions)
   };
   return { ctx, close };
 }
+
+export const SANDBOX_OFFER =
+  'No Kafka cluster is configured. Start the local sandbox now (a real Kafka broker on this machine, with credentials for you)?';
 
 export const NO_LESSON_TTY = new UserError('The guided lessons need an interactive terminal, and this one is not.', {
   fix: 'Run it in a terminal; to check your work without one: kafka-tutor check  (and kafka-tutor lessons for your progress)',

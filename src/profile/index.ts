@@ -42,6 +42,17 @@ async function resolveOrOfferSandbox(flags: ProfileFlags, options: LoadOptions):
 }
 
 /**
+ * For interactive commands, before anything else: when nothing is configured
+ * and no sandbox runs, offer to start the sandbox (and start it on yes).
+ *
+ * @example
+ *   await offerSandboxIfUnconfigured(flags, () => terminal.confirm('Start the sandbox?'));
+ */
+export async function offerSandboxIfUnconfigured(flags: ProfileFlags, confirm: () => Promise<boolean>): Promise<void> {
+  await resolveOrOfferSandbox(flags, { confirmSandboxStart: confirm });
+}
+
+/**
  * Resolves the profile and opens its credentials: what every Kafka-facing command needs.
  *
  * @example

@@ -3,7 +3,7 @@
  * ca.crt that is not the cluster's, and a client certificate the cluster
  * did not issue. Each ends in one sentence and a fix, as an `error` event.
  */
-import { copyFile, mkdtemp, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -29,7 +29,6 @@ async function runConsumer(auth: string) {
 describe('TLS failures', () => {
   it("says the broker is not trusted when ca.crt is some other CA's", async () => {
     const student = await sandboxStudent(CLIENT);
-    const { readFile } = await import('node:fs/promises');
     const password = (await readFile(join(student.dir, 'password.txt'), 'utf8')).trim();
     const auth = await authFolder({ ca: createCa({ commonName: 'Not The Course CA' }).cert, keystore: join(student.dir, 'kafka.keystore.pkcs12'), password });
     const exit = await runConsumer(auth);
@@ -39,7 +38,6 @@ describe('TLS failures', () => {
 
   it('says the broker refused the client certificate when another CA issued it', async () => {
     const state = await sandboxState();
-    const { readFile } = await import('node:fs/promises');
     const ca = await readFile(state.caPath, 'utf8');
     const stranger = createCa({ commonName: 'Stranger CA' });
     const client = issueCertificate({ commonName: CLIENT, ca: stranger });

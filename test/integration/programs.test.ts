@@ -75,6 +75,20 @@ describe('assigned', () => {
   });
 });
 
+describe('a second consumer in the same group', () => {
+  it('is assigned no partition of a one-partition topic, and says so', async () => {
+    const topic = await freshTopic();
+    const group = freshGroup('pair');
+    const first = track(await startAssigned('consume', [topic, '--group', group], env));
+    const second = track(startProgram('consume', [topic, '--group', group], { env }));
+    const empty = await second.waitFor((e) => e.type === 'assigned', { timeoutMs: 30_000, what: 'the second consumer to join' });
+    expect(empty).toMatchObject({ type: 'assigned', group, partitions: [] });
+    // The first keeps (or gets back) the partition after the rebalance.
+    await first.waitFor((e) => e.type === 'assigned' && e !== first.seen[0] && e.partitions.length === 1, { timeoutMs: 30_000, what: 'the first consumer to keep the partition' });
+    await Promise.all([first.stop(), second.stop()]);
+  });
+});
+
 describe('consume-commit', () => {
   it('stopped while storing, commits nothing for the message in hand: the broker keeps its offset', async () => {
     const topic = await freshTopic();

@@ -4,6 +4,9 @@ import type { Verification } from './types.js';
 
 const DOCTOR_TIMEOUT_MS = 8000;
 
+// The sentence continues "Expected …, but <this>".
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+
 /**
  * The credentials lesson's check: the doctor's checklist (src/doctor/) passes, line by line on screen.
  *
@@ -23,7 +26,7 @@ export const verifyCredentials: Verification = async (ctx) => {
   } catch (error) {
     // No cluster configured (and no sandbox): a finding the student can act on, not a crash.
     if (!(error instanceof UserError)) throw error;
-    return { ok: false, expected: 'kafka-tutor to know which cluster to check your credentials against', happened: error.message.replace(/\.$/, ''), ...(error.fix ? { hint: error.fix } : {}) };
+    return { ok: false, expected: 'kafka-tutor to know which cluster to check your credentials against', happened: lowerFirst(error.message.replace(/\.$/, '')), ...(error.fix ? { hint: error.fix } : {}) };
   }
   const report = await runDoctor(doctorInputFrom(profile, { timeoutMs: DOCTOR_TIMEOUT_MS }), {
     onCheck: (check) => renderCheck(check).forEach((line) => ctx.terminal.print(line)),

@@ -7,7 +7,7 @@ import type { Consumer, EachMessagePayload } from 'kafkajs';
 import { loadProfile } from '../../profile/index.js';
 import type { ProfileFlags } from '../../profile/types.js';
 import { createKafka } from '../client.js';
-import { explainKafkaError, type KafkaErrorContext } from '../errors.js';
+import { SHARED_GROUP, explainKafkaError, type KafkaErrorContext } from '../errors.js';
 import type { MessageFacts, TopicPartition } from '../events.js';
 import { createEmitter, watchForStop, withinMs, STOP_GRACE_MS, type Emitter } from './runtime.js';
 
@@ -41,6 +41,11 @@ export const DEFAULT_SESSION_TIMEOUT_MS = 10_000;
  */
 export function messageFacts({ topic, partition, message }: Pick<EachMessagePayload, 'topic' | 'partition' | 'message'>): MessageFacts {
   return { topic, partition, offset: Number(message.offset), value: message.value?.toString('utf8') ?? '' };
+}
+
+/** Why a consumer got nothing: another member holds the partition (in the shared group, maybe another student's consumer). */
+function describeStarved(group: string, topic: string, clientId: string): string {
+  return `The group ${group} gave this consumer no partition of ${topic}: another consumer in the group holds it${group === SHARED_GROUP ? ' (every student shares this group, so it may be someone else\'s)' : ''}. Stop the other one, or use a group of your own: --group ${clientId}-mine`;
 }
 
 function toPartitions(assignment: Record<string, number[]>): TopicPartition[] {
@@ -79,7 +84,9 @@ export async function runConsumerProgram(options: ConsumerProgramOptions, behavi
     // so a message sent after the student sees "assigned" is never skipped.
     let joined: TopicPartition[] | undefined;
     const reportAssigned = () => {
-      if (joined) out.emit({ type: 'assigned', group: options.group, partitions: joined });
+      if (!joined) return;
+      out.emit({ type: 'assigned', group: options.group, partitions: joined });
+      if (!joined.some((p) => p.topic === options.topic)) out.note(describeStarved(options.group, options.topic, context.clientId));
       joined = undefined;
     };
     active.on(active.events.GROUP_JOIN, (e) => {

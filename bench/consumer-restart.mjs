@@ -77,5 +77,7 @@ for (const signal of ['SIGTERM', 'SIGKILL']) {
   }
 }
 await admin.deleteTopics({ topics }).catch(() => undefined);
+const acls = topics.flatMap((topic) => studentAcls({ clientId, topic }).filter((entry) => entry.resourceName === topic));
+await admin.deleteAcls({ filters: acls }).catch(() => undefined);
 await admin.disconnect();
 console.log(`target: SIGTERM → re-processed under 2 s; SIGKILL waits for the session timeout (${SESSION_TIMEOUT_MS / 1000} s here, 30 s with kafkajs defaults / 45 s with librdkafka's)`);

@@ -1,6 +1,6 @@
 // A tiny tutor: starts a consumer through the process layer, prints its pid once
 // the consumer is assigned, then dies the way argv[4] says: kill (SIGKILL itself),
-// exit (process.exit) or throw (an uncaught exception).
+// term (SIGTERM itself, as `kill` or a closing terminal would), exit (process.exit) or throw (an uncaught exception).
 import { startProgram } from '../../dist/engine/process/index.js';
 
 const [topic, group, how] = process.argv.slice(2);
@@ -8,5 +8,9 @@ const consumer = startProgram('consume', [topic, '--group', group], { env: {} })
 await consumer.waitFor((e) => e.type === 'assigned', { timeoutMs: 30_000, what: 'the consumer to be assigned' });
 process.stdout.write(`${consumer.pid}\n`);
 if (how === 'kill') process.kill(process.pid, 'SIGKILL');
+if (how === 'term') {
+  process.kill(process.pid, 'SIGTERM');
+  await new Promise(() => undefined); // the signal ends this process
+}
 if (how === 'exit') process.exit(3);
 throw new Error('the tutor crashed on purpose');

@@ -1,6 +1,6 @@
 /**
  * No consumer outlives the tutor: a small tutor script starts a consumer
- * through src/engine/process/ and then dies (SIGKILL, exit, crash); the
+ * through src/engine/process/ and then dies (SIGKILL, SIGTERM, exit, crash); the
  * consumer's process must disappear, and its group must be empty on the broker.
  */
 import { fileURLToPath } from 'node:url';
@@ -27,13 +27,17 @@ async function waitUntilGone(pid: number, timeoutMs: number): Promise<number> {
   return Date.now() - start;
 }
 
-describe.each(['kill', 'exit', 'throw'])('a tutor that dies by %s', (how) => {
+// How each tutor ends: proof it died the intended way, and not by the test's timeout.
+const endings: Record<string, { signal?: string; exitCode?: number }> = { kill: { signal: 'SIGKILL' }, term: { signal: 'SIGTERM' }, exit: { exitCode: 3 }, throw: { exitCode: 1 } };
+
+describe.each(Object.keys(endings))('a tutor that dies by %s', (how) => {
   it('takes its consumer with it, and the consumer leaves its group', async () => {
     const topic = await freshTopic();
     const group = freshGroup(`orphan-${how}`);
     const tutor = await execa(process.execPath, [TUTOR, topic, group, how], { env: await studentEnv(), reject: false, timeout: 40_000 });
     const pid = Number(tutor.stdout.trim().split('\n')[0]);
     expect(pid, tutor.stderr).toBeGreaterThan(0);
+    expect({ signal: tutor.signal, exitCode: tutor.exitCode }).toMatchObject(endings[how]!);
     const waited = await waitUntilGone(pid, 8000);
     expect(isAlive(pid), `consumer ${pid} still alive after ${waited} ms`).toBe(false);
     // Left the group (LeaveGroup), not just vanished: the broker shows no member.

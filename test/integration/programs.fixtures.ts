@@ -19,8 +19,8 @@ export async function studentEnv(clientId = CLIENT): Promise<Record<string, stri
 }
 
 /** A fresh topic of CLIENT's and a fresh group id allowed to CLIENT. */
-export async function freshTopic(): Promise<string> {
-  return createStudentTopic(CLIENT);
+export async function freshTopic(partitions = 1): Promise<string> {
+  return createStudentTopic(CLIENT, { partitions });
 }
 export const freshGroup = (label: string) => uniqueName(`${CLIENT}-${label}`);
 

@@ -41,8 +41,9 @@ async function readGroups(input: EvidenceInput & { kafka: Kafka }, groupLessons:
   try {
     // The broker lists only the groups this principal may describe: the student's own and the course's.
     const { groups } = await admin.listGroups();
-    const ids = groups.map((g) => g.groupId).filter((id) => (id === SHARED_GROUP || id.startsWith(input.clientId)) && !input.isCheckGroup(id)).sort();
-    if (ids.length === 0) return [];
+    const own = groups.map((g) => g.groupId).filter((id) => id !== SHARED_GROUP && id.startsWith(input.clientId) && !input.isCheckGroup(id));
+    // The course's group is always reported, even before anyone used it: "never used" is evidence too.
+    const ids = [SHARED_GROUP, ...own.sort()];
     const described = await admin.describeGroups(ids);
     const result: GroupEvidence[] = [];
     for (const group of described.groups) {

@@ -61,7 +61,9 @@ function formatEvidence(report: CheckReport): string[] {
   else if (evidence.groups.length === 0) out.push('  (none yet)');
   for (const g of evidence.groups) {
     const offsets = g.offsets.length === 0 ? 'no committed offsets' : g.offsets.map((o) => `p${o.partition}@${o.offset}`).join(' ');
-    out.push(`  ${g.group_id}  ${g.state}, ${g.members} member${g.members === 1 ? '' : 's'}, ${offsets}${g.lesson ? `  (lesson ${g.lesson})` : ''}`);
+    // Kafka calls a group it does not know "Dead"; a grader reads "never used".
+    const state = g.state === 'Dead' ? 'never used on this cluster' : `${g.state}, ${g.members} member${g.members === 1 ? '' : 's'}, ${offsets}`;
+    out.push(`  ${g.group_id}  ${state}${g.lesson ? `  (lesson ${g.lesson})` : ''}`);
   }
   const progress = evidence.progress;
   if (progress) {

@@ -117,14 +117,10 @@ export function isSandboxRunning(state: SandboxState): boolean {
  */
 export async function sandboxAdminConfig(state: SandboxState): Promise<KafkaConfig> {
   const [ca, cert, key] = await Promise.all([state.caPath, state.admin.certPath, state.admin.keyPath].map((file) => readFile(file, 'utf8')));
-  const { logLevel } = await import('kafkajs');
-  return {
-    clientId: 'kafka-tutor-admin',
-    brokers: state.internalBootstrap.split(','),
-    ssl: { ca: [ca!], cert: cert!, key: key!, rejectUnauthorized: true },
-    connectionTimeout: 3000,
-    requestTimeout: 15_000,
-    retry: { retries: 5, initialRetryTime: 200, maxRetryTime: 2000 },
-    logLevel: logLevel.NOTHING,
-  };
+  const { kafkaConfig } = await import('../kafka/client.js');
+  return kafkaConfig(
+    { brokers: state.internalBootstrap.split(','), verifyHostname: true },
+    { clientId: 'kafka-tutor-admin', tls: { ca: ca!, cert: cert!, key: key! } },
+    { requestTimeoutMs: 15_000, retries: 5 },
+  );
 }

@@ -17,16 +17,12 @@ process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
  */
 export async function studentKafkaConfig(state: SandboxState, student: SandboxStudent): Promise<KafkaConfig> {
   const [ca, cert, key] = await Promise.all([state.caPath, student.certPath, student.keyPath].map((file) => readFile(file, 'utf8')));
-  const { logLevel } = await import('kafkajs');
-  return {
-    clientId: student.clientId,
-    brokers: state.bootstrap.split(','),
-    ssl: { ca: [ca!], cert: cert!, key: key!, rejectUnauthorized: true },
-    connectionTimeout: 3000,
-    requestTimeout: 10_000,
-    retry: { retries: 5, initialRetryTime: 200, maxRetryTime: 2000 },
-    logLevel: logLevel.NOTHING,
-  };
+  const { kafkaConfig } = await import('../kafka/client.js');
+  return kafkaConfig(
+    { brokers: state.bootstrap.split(','), verifyHostname: true },
+    { clientId: student.clientId, tls: { ca: ca!, cert: cert!, key: key! } },
+    { retries: 5 },
+  );
 }
 
 /**

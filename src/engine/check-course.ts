@@ -49,6 +49,11 @@ export function checkManifest(value: unknown, where = 'manifest.json'): CoursePr
   return problems;
 }
 
+/** The `as` names of the spawn steps before `step`: what a later step may refer to. */
+function spawnedBefore(lesson: Lesson, step: Step): string[] {
+  return lesson.steps.slice(0, lesson.steps.indexOf(step)).flatMap((s) => (s.kind === 'spawn' ? [s.as] : []));
+}
+
 function checkStep(step: Step, lesson: Lesson, dir: string, ids: Set<string>): CourseProblem[] {
   const where = `${lesson.id}/lesson.json, step "${step.id ?? '?'}"`;
   const p: CourseProblem[] = [];
@@ -91,6 +96,7 @@ function checkStep(step: Step, lesson: Lesson, dir: string, ids: Set<string>): C
     case 'show':
       if (!(SHOWS as readonly string[]).includes(step.what)) add(`shows the unknown "${step.what}"`, `Use one of: ${SHOWS.join(', ')}.`);
       needGroup(step.group, 'group');
+      if (step.highlight !== undefined && !spawnedBefore(lesson, step).includes(step.highlight)) add(`highlights the program "${step.highlight}", which no earlier spawn step starts`, 'Set "highlight" to the "as" of a consume-commit spawn step before it.');
       break;
     default:
       break;

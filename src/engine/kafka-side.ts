@@ -37,7 +37,8 @@ export interface KafkaSide {
   offsets(): Promise<PartitionRange[]>;
   committed(group: string): Promise<CommittedOffset[]>;
   /** The drawing of `kafka-tutor inspect`: the topic's log with these groups' committed offsets. */
-  picture(groups: string[], labels: Record<string, string>): Promise<string>;
+  /** The drawing of `kafka-tutor inspect`, narrowed to `groups`, optionally with one message marked. */
+  picture(groups: string[], labels: Record<string, string>, highlight?: { partition: number; offset: number; label: string }): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -83,11 +84,11 @@ export function createKafkaSide(kafka: Kafka, who: { clientId: string; topic: st
       return ranges.map((r) => ({ partition: r.partition, low: Number(r.low), high: Number(r.high) })).sort((a, b) => a.partition - b.partition);
     },
     committed: (group) => fetchCommittedOffsets(kafka, group, who.topic),
-    async picture(groups, labels) {
+    async picture(groups, labels, highlight) {
       const { drawTopicPicture } = await import('../inspect/index.js');
       // Inside a note's frame: a little narrower than the terminal.
       const width = Math.max(40, (process.stdout.columns ?? 80) - 8);
-      return drawTopicPicture(kafka, who.topic, { groups, labels, width, color: chalk.level > 0 });
+      return drawTopicPicture(kafka, who.topic, { groups, labels, width, color: chalk.level > 0, ...(highlight ? { highlight } : {}) });
     },
     async close() {
       await Promise.allSettled([producer?.disconnect(), admin?.disconnect()]);

@@ -114,6 +114,8 @@ export interface ShowStep extends BaseStep {
   what: 'log' | 'offsets';
   group?: string;
   title?: string;
+  /** A consume-commit program (a spawn step's `as`): mark the message its latest stop interrupted. */
+  highlight?: string;
 }
 
 /** Asks whether to do an optional part; `no` skips to `skipTo` (or the end). */

@@ -44,6 +44,10 @@ describe('lesson "interrupted-commit" against the sandbox', () => {
     // After the first restart, the first message stored is the interrupted one.
     const restart = screen.indexOf('[committer] Assigned partitions', screen.indexOf('After the stop'));
     expect(screen.slice(restart)).toMatch(new RegExp(`^[^]*?\\[committer\\] Start storing ${topic}\\[0\\]@${interrupted}\\b`));
+    // Both pictures around the restart point at the interrupted message (the drawing of `inspect`).
+    const stopPicture = screen.slice(screen.indexOf('After the stop'), restart);
+    expect(stopPicture).toContain(`★ offset ${interrupted} · interrupted: read again`);
+    expect(screen.slice(screen.indexOf('After the restart: the committed offset moved on'))).toContain(`offset ${interrupted} · interrupted: read again`);
     // The broker's record: the group moved past the interrupted message.
     const group = options.progress.lesson('interrupted-commit').groups.commit!;
     expect(await committedOffset(kafka, group, topic)).toBeGreaterThan(interrupted);

@@ -4,15 +4,16 @@
  */
 import type { StepKind } from './types.js';
 
-export const STEP_KINDS: readonly StepKind[] = ['explain', 'predict', 'command', 'spawn', 'produce', 'act', 'verify', 'show', 'optional'];
+export const STEP_KINDS: readonly StepKind[] = ['explain', 'predict', 'command', 'spawn', 'produce', 'act', 'verify', 'show', 'optional', 'ask'];
 
 /** Every verification a lesson may name in a verify step's `check`. */
 export const VERIFICATIONS = ['credentials', 'delivered', 'earliest-latest', 'reached-all', 'resumed', 'stop-window', 'redelivery', 'rejoin-wait'] as const;
 export type VerificationName = (typeof VERIFICATIONS)[number];
 
 export const PROGRAM_KINDS = ['consume', 'consume-commit', 'produce'] as const;
-export const ACTIONS = ['type-messages', 'stop-key', 'stop'] as const;
+export const ACTIONS = ['type-messages', 'stop-key', 'stop', 'wait-key'] as const;
 export const SHOWS = ['log', 'offsets'] as const;
+export const ANSWER_KINDS = ['path', 'host', 'user', 'nonempty'] as const;
 
 /** Fields each kind of step must carry (beyond id and kind). */
 export const REQUIRED_FIELDS: Record<StepKind, readonly string[]> = {
@@ -25,6 +26,7 @@ export const REQUIRED_FIELDS: Record<StepKind, readonly string[]> = {
   verify: ['check'],
   show: ['what'],
   optional: ['question'],
+  ask: ['name', 'message'],
 };
 
 /**

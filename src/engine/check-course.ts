@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ACTIONS, PROGRAM_KINDS, REQUIRED_FIELDS, SHOWS, STEP_KINDS, isVerificationName } from './catalog.js';
+import { ACTIONS, ANSWER_KINDS, PROGRAM_KINDS, REQUIRED_FIELDS, SHOWS, STEP_KINDS, isVerificationName } from './catalog.js';
 import { COURSE_FORMAT_VERSION, type Lesson, type Manifest, type Step } from './types.js';
 
 export interface CourseProblem {
@@ -62,7 +62,7 @@ function checkStep(step: Step, lesson: Lesson, dir: string, ids: Set<string>): C
   if (!STEP_KINDS.includes(step.kind)) return [...p, { where, problem: `has the unknown kind "${String(step.kind)}"`, fix: `Use one of: ${STEP_KINDS.join(', ')}.` }];
   for (const field of REQUIRED_FIELDS[step.kind]) {
     const value = (step as unknown as Record<string, unknown>)[field];
-    if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) add(`(a ${step.kind} step) has no "${field}"`, `Add "${field}" to the step.`);
+    if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) add(`(${/^[aeiou]/.test(step.kind) ? 'an' : 'a'} ${step.kind} step) has no "${field}"`, `Add "${field}" to the step.`);
   }
   const groups = Object.keys(lesson.groups ?? {});
   const needGroup = (key: string | undefined, field: string) => {
@@ -86,7 +86,7 @@ function checkStep(step: Step, lesson: Lesson, dir: string, ids: Set<string>): C
     case 'act':
       if (!(ACTIONS as readonly string[]).includes(step.action)) add(`has the unknown action "${step.action}"`, `Use one of: ${ACTIONS.join(', ')}.`);
       if (step.after !== undefined && step.after !== 'committed') add(`waits for "${String(step.after)}", which is no event it can wait for`, 'Use "after": "committed", or leave it out.');
-      if (step.action !== 'type-messages' && !step.program) add(`(${step.action}) names no "program" to stop`, 'Add "program": "<the spawn step\'s as>".');
+      if ((step.action === 'stop-key' || step.action === 'stop') && !step.program) add(`(${step.action}) names no "program" to stop`, 'Add "program": "<the spawn step\'s as>".');
       break;
     case 'verify':
       if (step.check && !isVerificationName(step.check)) add(`names the unknown verification "${step.check}"`, 'Use a name listed in src/engine/catalog.ts (VERIFICATIONS), or add the verification there.');
@@ -97,6 +97,12 @@ function checkStep(step: Step, lesson: Lesson, dir: string, ids: Set<string>): C
       if (!(SHOWS as readonly string[]).includes(step.what)) add(`shows the unknown "${step.what}"`, `Use one of: ${SHOWS.join(', ')}.`);
       needGroup(step.group, 'group');
       if (step.highlight !== undefined && !spawnedBefore(lesson, step).includes(step.highlight)) add(`highlights the program "${step.highlight}", which no earlier spawn step starts`, 'Set "highlight" to the "as" of a consume-commit spawn step before it.');
+      break;
+    case 'ask':
+      if (step.name && !/^[a-zA-Z][\w.-]*$/.test(step.name)) add(`stores its answer in "${step.name}", which text cannot name as {${step.name}}`, 'Use letters, digits, dots and dashes, starting with a letter, e.g. "vmAddress".');
+      if (step.validate !== undefined && !(ANSWER_KINDS as readonly string[]).includes(step.validate)) add(`checks answers as the unknown "${step.validate}"`, `Use one of: ${ANSWER_KINDS.join(', ')}.`);
+      // Answers are kept in progress.json in plain text; passwords only go through the hidden prompt.
+      if (/pass(word|phrase)|secret/i.test(`${step.name ?? ''} ${step.message ?? ''}`)) add('seems to ask for a password, which would be stored in progress.json in plain text', 'Remove the step: kafka-tutor asks for the keystore password itself, with a hidden prompt.');
       break;
     default:
       break;

@@ -33,7 +33,7 @@ export interface Context {
   /** The cluster flags the student gave (the credentials check resolves its own profile from them). */
   flags: ProfileFlags;
   run: RunState;
-  /** Values lessons may use in text: {clientId}, {topic}, {bootstrap}, {run}, {group.<key>}. */
+  /** Values lessons may use in text: {clientId}, {topic}, {bootstrap}, {run}, {group.<key>}, {workDir}, and ask steps' answers. */
   vars: Record<string, string>;
   /** The environment every spawned program gets: the same profile, the password never in argv. */
   programEnv: Record<string, string>;

@@ -26,6 +26,8 @@ export interface LessonRecord {
   finishedAt?: string;
   /** Consumer groups created for this lesson, by the lesson's group key; a resumed lesson reuses them. */
   groups: Record<string, string>;
+  /** The student's answers to the lesson's ask steps, by variable name (never a password); absent in older files. */
+  answers?: Record<string, string>;
   steps: Record<string, StepRecord>;
 }
 
@@ -120,12 +122,16 @@ export class Progress {
     return record;
   }
 
-  /** Starts a lesson: afresh (new run, new groups) or resuming (keeps both). */
-  async startLesson(id: string, options: { fresh: boolean }): Promise<LessonRecord> {
+  /**
+   * Starts a lesson: afresh (new run, new groups) or resuming (keeps both). A resume that
+   * restarts at the first step is a fresh run too, but `keepAnswers` spares the student's answers.
+   */
+  async startLesson(id: string, options: { fresh: boolean; keepAnswers?: boolean }): Promise<LessonRecord> {
     const record = this.#edit(id);
     if (options.fresh || record.run === 0) {
       record.run += 1;
       record.groups = {};
+      if (!options.keepAnswers) delete record.answers;
       record.steps = {};
       delete record.finishedAt;
     }
@@ -152,6 +158,13 @@ export class Progress {
   /** Remembers a consumer group the lesson created, so a resumed lesson reuses it. */
   async rememberGroup(id: string, key: string, groupId: string): Promise<void> {
     this.#edit(id).groups[key] = groupId;
+    await this.#save();
+  }
+
+  /** Remembers an answer to an ask step, so a resumed lesson does not ask again. */
+  async rememberAnswer(id: string, name: string, value: string): Promise<void> {
+    const record = this.#edit(id);
+    record.answers = { ...record.answers, [name]: value };
     await this.#save();
   }
 

@@ -6,6 +6,7 @@
 import { Cancelled, UserError } from '../errors.js';
 import { explainKafkaError } from '../kafka/errors.js';
 import type { Context } from './context.js';
+import { restoreAnswers } from './steps/ask.js';
 import { runStep, type Finding, type StepOutcome } from './steps/index.js';
 import type { Step } from './types.js';
 
@@ -69,7 +70,8 @@ export async function runLesson(ctx: Context, options: { resume: boolean }): Pro
   const { lesson, progress } = ctx;
   const record = progress.lesson(lesson.id);
   const start = options.resume && record.status === 'in-progress' ? resumeIndex(lesson.steps, (id) => record.steps[id]?.status === 'done') : 0;
-  await progress.startLesson(lesson.id, { fresh: start === 0 });
+  const started = await progress.startLesson(lesson.id, { fresh: start === 0, keepAnswers: options.resume });
+  restoreAnswers(lesson, started.answers, ctx.vars);
   ctx.terminal.intro(lesson.title);
   if (start > 0) ctx.terminal.info(`Welcome back: continuing at step ${start + 1} of ${lesson.steps.length}.`);
   try {

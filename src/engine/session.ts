@@ -2,6 +2,9 @@
  * Builds the context a lesson runs in: the student's cluster (when the lesson
  * needs Kafka), the program pool, Ctrl-C handling, and what to tidy up after.
  */
+import { homedir } from 'node:os';
+import { isAbsolute, relative } from 'node:path';
+import { quoteShell } from '../credentials/paths.js';
 import { UserError } from '../errors.js';
 import type { Secret } from '../profile/secret.js';
 import type { ProfileFlags } from '../profile/types.js';
@@ -33,7 +36,16 @@ export interface SessionOptions {
  *   needsKafka(findLesson(course, 'credentials')) // false
  */
 export function needsKafka(lesson: LoadedLesson): boolean {
-  return lesson.steps.some((s) => ['spawn', 'produce', 'act', 'show'].includes(s.kind) || (s.kind === 'verify' && s.check !== 'credentials'));
+  return lesson.steps.some(
+    (s) => ['spawn', 'produce', 'show'].includes(s.kind) || (s.kind === 'act' && s.action !== 'wait-key') || (s.kind === 'verify' && s.check !== 'credentials'),
+  );
+}
+
+/** A folder as a student types it: `~/…` inside home (shell-quoted after the tilde when needed). */
+function homeRelative(dir: string, home: string): string {
+  const rel = relative(home, dir);
+  if (rel === '') return '~';
+  return rel.startsWith('..') || isAbsolute(rel) ? quoteShell(dir) : `~/${quoteShell(rel)}`;
 }
 
 function noKafka(): KafkaSide {
@@ -74,7 +86,13 @@ export async function openSession(lesson: LoadedLesson, options: SessionOptions)
     // Children get the same profile through their environment; a password never in argv (visible in `ps`).
     programEnv = profileEnv(profile, typed);
     Object.assign(vars, { clientId: credentials.clientId, topic, bootstrap: kafka.bootstrap });
+  } else {
+    // No keystore is opened here (it may not be in place yet), but a configured client id is already known.
+    const { resolveProfile } = await import('../profile/resolve.js');
+    const clientId = (await resolveProfile(options.flags).catch(() => undefined))?.clientId ?? options.flags.clientId;
+    if (clientId) vars.clientId = clientId;
   }
+  vars.workDir = homeRelative(process.cwd(), homedir());
   const record = options.progress.lesson(lesson.id);
   for (const [key, id] of Object.entries(record.groups)) vars[`group.${key}`] = id;
   let hintIndex = 0;

@@ -28,7 +28,8 @@ export interface TerminalStreams {
 export interface Terminal {
   select<T extends string>(message: string, options: Choice<T>[], initial?: T): Promise<T>;
   confirm(message: string, initial?: boolean): Promise<boolean>;
-  text(message: string, options?: { placeholder?: string; validate?: (value: string) => string | undefined }): Promise<string>;
+  /** `defaultValue` is the answer when the student just presses Enter. */
+  text(message: string, options?: { placeholder?: string; defaultValue?: string; validate?: (value: string) => string | undefined }): Promise<string>;
   /** Waits for one key; `h` calls `onHint` and keeps waiting; Ctrl-C cancels. */
   waitForKey(options?: { timeoutMs?: number; onHint?: () => void }): Promise<'key' | 'timeout'>;
   /** A line from a background program; held while a prompt is open. */
@@ -76,7 +77,7 @@ export function createTerminal(streams: TerminalStreams): Terminal {
       prompt<T>(() => clack.select<T>({ ...io, message, options: options as clack.Option<T>[], ...(initial === undefined ? {} : { initialValue: initial }) })),
     confirm: (message, initial = true) => prompt<boolean>(() => clack.confirm({ ...io, message, initialValue: initial })),
     text: (message, options = {}) =>
-      prompt<string>(() => clack.text({ ...io, message, ...(options.placeholder ? { placeholder: options.placeholder } : {}), validate: (v) => options.validate?.(v ?? '') })),
+      prompt<string>(() => clack.text({ ...io, message, ...(options.placeholder ? { placeholder: options.placeholder } : {}), ...(options.defaultValue ? { defaultValue: options.defaultValue } : {}), validate: (v) => options.validate?.(v ?? '') })),
     waitForKey: (options = {}) => waitForKey(input, options),
     print: (line) => (prompting ? held.push(line) : write(line)),
     info: (text) => clack.log.info(text, io),

@@ -75,10 +75,10 @@ export interface ProduceStep extends BaseStep {
   settle?: string[];
 }
 
-/** Something the student does: type messages, or press a key to stop a program. */
+/** Something the student does: type messages, press a key to stop a program, or press a key when done elsewhere (`wait-key`). */
 export interface ActStep extends BaseStep {
   kind: 'act';
-  action: 'type-messages' | 'stop-key' | 'stop';
+  action: 'type-messages' | 'stop-key' | 'stop' | 'wait-key';
   prompt: string;
   /** For `type-messages`: where the typed messages are remembered, and how many are needed. */
   as?: string;
@@ -125,7 +125,30 @@ export interface ChoiceStep extends BaseStep {
   skipTo?: string;
 }
 
-export type Step = ExplainStep | PredictStep | CommandStep | SpawnStep | ProduceStep | ActStep | VerifyStep | ShowStep | ChoiceStep;
+/** How an `ask` step checks an answer before taking it (no network lookup). */
+export type AnswerKind = 'path' | 'host' | 'user' | 'nonempty';
+
+/**
+ * A question with a free-text answer, kept in `{name}` for later text and in progress
+ * (so a resumed lesson does not ask again). Answers are stored in plain text: never a password.
+ */
+export interface AskStep extends BaseStep {
+  kind: 'ask';
+  /** The variable later text uses, e.g. `vmAddress` for `{vmAddress}`; a `path` answer also gives `{<name>.name}`, its last part. */
+  name: string;
+  message: string;
+  /** Shown dimmed when no default is known: an example. */
+  placeholder?: string;
+  /** Taken on Enter; may use `{vars}`, and is left out when one of them is not known. */
+  default?: string;
+  validate?: AnswerKind;
+  /** An empty answer is allowed and leaves `{name}` empty. */
+  optional?: boolean;
+  /** How a non-empty answer appears in `{name}`, e.g. `-i {answer} `; an empty one stays empty. */
+  format?: string;
+}
+
+export type Step = ExplainStep | PredictStep | CommandStep | SpawnStep | ProduceStep | ActStep | VerifyStep | ShowStep | ChoiceStep | AskStep;
 export type StepKind = Step['kind'];
 
 export interface Lesson {

@@ -58,6 +58,19 @@ describe('kafka-tutor start, in a terminal', () => {
     await tutor.waitFor('4. interrupted-commit');
     tutor.press(ENTER);
     await tutor.waitFor('Your Kafka credentials');
+    await tutor.waitFor('Where is the downloaded folder on your laptop?');
+    tutor.press(`~/Downloads/client1${ENTER}`);
+    await tutor.waitFor('Which key file does ssh use');
+    tutor.press(`~/.ssh/course.pem${ENTER}`);
+    await tutor.waitFor('Which user do you log in as on the VM?');
+    tutor.press(ENTER); // ubuntu
+    await tutor.waitFor("What is your VM's address");
+    tutor.press(`13.48.5.125${ENTER}`);
+    await tutor.waitFor('Which folder on the VM');
+    tutor.press(`~/kafka-tutorials${ENTER}`);
+    await tutor.waitFor('scp -r -i ~/.ssh/course.pem ~/Downloads/client1 ubuntu@13.48.5.125:~/kafka-tutorials/auth');
+    await tutor.waitFor('press any key');
+    tutor.press(ENTER);
     await tutor.waitFor('every check passed', 40_000);
     await tutor.waitFor('Lesson done: Your Kafka credentials');
     await tutor.waitFor('Go on to the next lesson (A simple producer and consumer)?');
@@ -69,6 +82,7 @@ describe('kafka-tutor start, in a terminal', () => {
 
     const progress = JSON.parse(readFileSync(join(home, 'progress.json'), 'utf8'));
     expect(progress.lessons.credentials.status).toBe('done');
+    expect(progress.lessons.credentials.answers).toMatchObject({ vmUser: 'ubuntu', vmAddress: '13.48.5.125' });
     expect(progress.doNotEdit).toMatch(/Do not edit by hand/);
   }, 90_000);
 

@@ -43,13 +43,17 @@ async function stopProgram(step: ActStep, ctx: Pick<Context, 'terminal' | 'progr
 }
 
 /**
- * Runs an act step: the student types messages, or a program is stopped.
+ * Runs an act step: the student types messages, a program is stopped, or the tutor waits for a key.
  *
  * @example
  *   await runAct({ id: 'stop', kind: 'act', action: 'stop', program: 'latest', prompt: 'Stopping it.' }, ctx);
  */
 export async function runAct(step: ActStep, ctx: Pick<Context, 'terminal' | 'kafka' | 'programs' | 'run' | 'vars' | 'signal' | 'showHint'>): Promise<StepOutcome> {
   if (step.action === 'type-messages') await typeMessages(step, ctx);
-  else await stopProgram(step, ctx);
+  else if (step.action === 'wait-key') {
+    // The student does something outside the tutor first (e.g. a copy on another machine).
+    ctx.terminal.step(`${fillIn(step.prompt, ctx.vars)}  (press any key; h for a hint)`);
+    await ctx.terminal.waitForKey({ onHint: () => ctx.showHint() });
+  } else await stopProgram(step, ctx);
   return CONTINUE;
 }

@@ -1,6 +1,7 @@
 import type { Context } from '../context.js';
 import type { Step } from '../types.js';
 import { runAct } from './act.js';
+import { runAsk } from './ask.js';
 import { runCommand, runExplain, runPredict } from './explain.js';
 import { CONTINUE, type StepOutcome } from './outcome.js';
 import { runProduce } from './produce.js';
@@ -34,6 +35,8 @@ export async function runStep(step: Step, ctx: Context): Promise<StepOutcome> {
       return runVerify(step, ctx);
     case 'show':
       return runShow(step, ctx);
+    case 'ask':
+      return runAsk(step, ctx);
     case 'optional': {
       if (await ctx.terminal.confirm(step.question, false)) return CONTINUE;
       return step.skipTo ? { next: 'goto', stepId: step.skipTo } : { next: 'end' };

@@ -1,6 +1,9 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
-import { checkCourse } from '../../../src/engine/check-course.js';
+import { checkCourse, checkLesson } from '../../../src/engine/check-course.js';
 import { loadCourse } from '../../../src/engine/course.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../../fixtures/course/${name}`, import.meta.url));
@@ -30,6 +33,25 @@ describe('the course self-check', () => {
       ]),
     );
     expect(problems).toHaveLength(7);
+  });
+
+  it('refuses an ask step without a name or a message, an unknown answer kind, and a password question', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kt-course-ask-'));
+    const steps = [
+      { id: 'no-name', kind: 'ask', message: 'Your VM address?' },
+      { id: 'no-message', kind: 'ask', name: 'vmUser' },
+      { id: 'odd-kind', kind: 'ask', name: 'vmAddress', message: 'Address?', validate: 'email' },
+      { id: 'secret', kind: 'ask', name: 'keystorePassword', message: 'The keystore password?' },
+      { id: 'fine', kind: 'ask', name: 'vmFolder', message: 'Folder?', default: '{workDir}', validate: 'path' },
+    ];
+    writeFileSync(join(dir, 'lesson.json'), JSON.stringify({ id: 'asks', title: 'Asks', summary: 'Asks.', hints: ['Answer.'], steps }));
+    const lines = checkLesson(dir, 'asks').map((p) => `${p.where} ${p.problem} | ${p.fix}`);
+    expect(lines).toEqual([
+      'asks/lesson.json, step "no-name" (an ask step) has no "name" | Add "name" to the step.',
+      'asks/lesson.json, step "no-message" (an ask step) has no "message" | Add "message" to the step.',
+      'asks/lesson.json, step "odd-kind" checks answers as the unknown "email" | Use one of: path, host, user, nonempty.',
+      expect.stringMatching(/step "secret" seems to ask for a password.*\| Remove the step: kafka-tutor asks for the keystore password itself/),
+    ]);
   });
 
   it('refuses a course written for a newer kafka-tutor, asking for an upgrade', () => {

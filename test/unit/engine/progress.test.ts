@@ -65,4 +65,13 @@ describe('the progress file', () => {
     await progress.reset();
     expect(progress.status('offset-reset')).toBe('not-started');
   });
+
+  it('keeps ask answers through a resume, forgets them when the student starts the lesson again', async () => {
+    const progress = Progress.open(fresh(), { now: clock });
+    await progress.startLesson('credentials', { fresh: true });
+    await progress.rememberAnswer('credentials', 'vmUser', 'ubuntu');
+    expect((await progress.startLesson('credentials', { fresh: true, keepAnswers: true })).answers).toEqual({ vmUser: 'ubuntu' });
+    expect(Progress.open(progress.path).lesson('credentials').answers).toEqual({ vmUser: 'ubuntu' });
+    expect((await progress.startLesson('credentials', { fresh: true })).answers).toBeUndefined();
+  });
 });

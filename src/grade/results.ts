@@ -7,12 +7,13 @@ import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import writeFileAtomic from 'write-file-atomic';
 import { LESSON_IDS } from '../check/lessons/index.js';
-import type { TestResult } from '../check/types.js';
+import type { TestResult, TestStatus } from '../check/types.js';
 import type { StudentRun } from './student.js';
 
 export const GRADES_VERSION = 1;
 
-export type LessonStatus = 'pass' | 'fail' | 'error' | 'skipped';
+/** A lesson's status sums its checks' statuses, in the same words. */
+export type LessonStatus = TestStatus;
 
 export interface LessonGrade {
   status: LessonStatus;

@@ -3,7 +3,9 @@
  * N9094 (brokers and kafka-tutor's admin) and N9095 (controllers), all on 127.0.0.1.
  */
 import { createServer } from 'node:net';
+import { dirname } from 'node:path';
 import { UserError } from '../errors.js';
+import { findRunningSandbox } from './processes.js';
 
 export const SANDBOX_HOST = '127.0.0.1';
 
@@ -28,20 +30,28 @@ export function isPortFree(port: number): Promise<boolean> {
 }
 
 /**
- * Throws a UserError naming the first port of these brokers that something else holds.
+ * Throws a UserError naming the first port of these brokers that something else holds,
+ * and the other sandbox's folder when the holder is a kafka-tutor sandbox.
  *
  * @example
- *   await assertPortsFree(3); // checks 19093-19095, 29093-29095, 39093-39095
+ *   await assertPortsFree(3, dir); // checks 19093-19095, 29093-29095, 39093-39095
  */
-export async function assertPortsFree(brokers: number): Promise<void> {
+export async function assertPortsFree(brokers: number, ownDir: string): Promise<void> {
   for (let nodeId = 1; nodeId <= brokers; nodeId++) {
     for (const port of Object.values(portsFor(nodeId))) {
-      if (!(await isPortFree(port))) {
-        throw new UserError(`Port ${port} on ${SANDBOX_HOST} is already in use by another program, so the sandbox cannot start.`, {
-          fix: `find it with \`ss -ltnp 'sport = :${port}'\` and stop it (or stop the other sandbox: kafka-tutor sandbox stop)`,
+      if (await isPortFree(port)) continue;
+      const other = findRunningSandbox(ownDir);
+      if (other !== undefined) {
+        // The usual case: a sandbox started from another working directory (the ports are fixed, like the course's).
+        throw new UserError(`Port ${port} on ${SANDBOX_HOST} is held by another kafka-tutor sandbox, in ${other}; one machine runs one sandbox at a time.`, {
+          fix: `use that one (run kafka-tutor in ${dirname(dirname(other))}, or set KAFKA_TUTOR_SANDBOX=${other}), or stop it: KAFKA_TUTOR_SANDBOX=${other} kafka-tutor sandbox stop`,
           code: 'port-in-use',
         });
       }
+      throw new UserError(`Port ${port} on ${SANDBOX_HOST} is already in use by another program, so the sandbox cannot start.`, {
+        fix: `find it with \`ss -ltnp 'sport = :${port}'\` and stop it`,
+        code: 'port-in-use',
+      });
     }
   }
 }

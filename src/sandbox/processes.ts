@@ -4,7 +4,7 @@
  * the pid is still our java process for this sandbox folder.
  */
 import { spawn } from 'node:child_process';
-import { closeSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 
 /**
@@ -20,6 +20,35 @@ export function isOurBroker(pid: number, sandboxDir: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * The folder of a running sandbox broker other than `ownDir`, found in the process
+ * table, so that a port clash can name the sandbox holding the port.
+ *
+ * @example
+ *   findRunningSandbox('/tmp/b/.kafka-tutor/sandbox'); // '/home/ana/course/.kafka-tutor/sandbox'
+ */
+export function findRunningSandbox(ownDir: string): string | undefined {
+  let pids: string[];
+  try {
+    pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  } catch {
+    return undefined;
+  }
+  for (const pid of pids) {
+    try {
+      const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      if (!args.includes('kafka.Kafka')) continue;
+      // Our brokers run with <sandbox>/brokers/<n>/server.properties.
+      const properties = args.find((arg) => /\/brokers\/\d+\/server\.properties$/.test(arg));
+      const dir = properties?.replace(/\/brokers\/\d+\/server\.properties$/, '');
+      if (dir && dir !== ownDir) return dir;
+    } catch {
+      // The process ended while we looked, or is not ours to read.
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -86,7 +86,7 @@ async function startLocked(dir: string, options: StartOptions, started: number):
   const clusterId = previous?.clusterId ?? newClusterId();
   options.progress.step(`Formatting storage for ${brokers} broker(s)…`);
   await formatStorage(jars, paths, nodeIds, clusterId);
-  await assertPortsFree(brokers);
+  await assertPortsFree(brokers, dir);
 
   options.progress.step(`Starting Kafka ${KAFKA_VERSION} (${brokers} broker${brokers > 1 ? 's' : ''})…`);
   const state = newState(dir, paths, clusterId, nodeIds, previous);

@@ -52,15 +52,18 @@ describe('sandbox lifecycle', () => {
 
   it('names the busy port when another program holds it', async () => {
     const state = await sandboxState();
-    await expect(assertPortsFree(1)).rejects.toMatchObject({ code: 'port-in-use', message: expect.stringContaining(String(state.brokers[0]!.sslPort)) });
+    // Seen from the holder's own folder, the holder is not "another sandbox": the plain sentence.
+    await expect(assertPortsFree(1, state.dir)).rejects.toMatchObject({ code: 'port-in-use', message: expect.stringContaining(String(state.brokers[0]!.sslPort)) });
   });
 
-  it('a second sandbox folder cannot start while the ports are taken, and says which port', async () => {
-    await sandboxState(); // throws unless the shared sandbox holds the ports: never start a second broker
+  it('a second sandbox folder cannot start while the ports are taken, and says which port and which sandbox holds it', async () => {
+    const state = await sandboxState(); // throws unless the shared sandbox holds the ports: never start a second broker
     const dir = await mkdtemp(join(tmpdir(), 'kafka-tutor-other-sandbox-'));
     try {
       const progress = await createProgress({ quiet: true });
-      await expect(startSandbox({ dir, progress, cwd: dir })).rejects.toMatchObject({ code: 'port-in-use', message: expect.stringContaining('19093') });
+      const attempt = startSandbox({ dir, progress, cwd: dir });
+      await expect(attempt).rejects.toMatchObject({ code: 'port-in-use', message: expect.stringContaining('19093') });
+      await expect(attempt).rejects.toMatchObject({ message: expect.stringContaining(state.dir), fix: expect.stringContaining(`KAFKA_TUTOR_SANDBOX=${state.dir} kafka-tutor sandbox stop`) });
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

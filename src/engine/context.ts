@@ -22,6 +22,8 @@ export interface RunState {
   predictions: Record<string, string>;
   /** Committed offsets read by show steps, oldest first, by group key. */
   committed: Record<string, { partition: number; offset: number | null }[][]>;
+  /** The message a verified stop left uncommitted, by program name (what show steps highlight). */
+  interrupted: Record<string, { partition: number; offset: number }>;
 }
 
 export interface Context {
@@ -52,7 +54,7 @@ export interface Context {
  *   const run = emptyRunState(); run.sent.typed = [] // filled by steps
  */
 export function emptyRunState(): RunState {
-  return { sent: {}, highAtSpawn: {}, startsFrom: {}, predictions: {}, committed: {} };
+  return { sent: {}, highAtSpawn: {}, startsFrom: {}, predictions: {}, committed: {}, interrupted: {} };
 }
 
 /**

@@ -114,7 +114,7 @@ export interface ShowStep extends BaseStep {
   what: 'log' | 'offsets';
   group?: string;
   title?: string;
-  /** A consume-commit program (a spawn step's `as`): mark the message its latest stop interrupted. */
+  /** A consume-commit program (a spawn step's `as`): mark the message its verified stop (stop-window) interrupted. */
   highlight?: string;
 }
 

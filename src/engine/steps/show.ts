@@ -1,4 +1,3 @@
-import { classifyStop } from '../../experiments/index.js';
 import type { Context } from '../context.js';
 import { ensureGroup } from '../groups.js';
 import type { ShowStep } from '../types.js';
@@ -10,22 +9,13 @@ function describeCommitted(id: string, offsets: { partition: number; offset: num
   return offsets.map((o) => `Group ${id}, partition ${o.partition}: committed ${o.offset ?? 'nothing'} (the next message it will read).`).join('\n');
 }
 
-/** The message the most recent interrupted stop of `program` left uncommitted, if any. */
-function interruptedBy(ctx: Pick<Context, 'programs'>, program: string): { partition: number; offset: number; label: string } | undefined {
-  for (const run of [...ctx.programs.history(program)].reverse()) {
-    const stop = classifyStop(run.events.map((seen) => seen.event));
-    if (stop.interrupted) return { partition: stop.interrupted.partition, offset: stop.interrupted.offset, label: 'interrupted: read again' };
-  }
-  return undefined;
-}
-
 /**
  * Shows the topic's log (the drawing of `kafka-tutor inspect`) and, for a group, its committed offsets read from the broker.
  *
  * @example
  *   await runShow({ id: 'offsets', kind: 'show', what: 'offsets', group: 'commit' }, ctx);
  */
-export async function runShow(step: ShowStep, ctx: Pick<Context, 'lesson' | 'terminal' | 'kafka' | 'progress' | 'run' | 'vars' | 'programs'>): Promise<StepOutcome> {
+export async function runShow(step: ShowStep, ctx: Pick<Context, 'lesson' | 'terminal' | 'kafka' | 'progress' | 'run' | 'vars'>): Promise<StepOutcome> {
   if (step.group === undefined) {
     ctx.terminal.note(await ctx.kafka.picture([], {}), step.title ?? `The log of ${ctx.kafka.topic}`);
     return CONTINUE;
@@ -33,7 +23,8 @@ export async function runShow(step: ShowStep, ctx: Pick<Context, 'lesson' | 'ter
   const id = await ensureGroup(ctx, step.group);
   const offsets = await ctx.kafka.committed(id);
   (ctx.run.committed[step.group] ??= []).push(offsets);
-  const picture = await ctx.kafka.picture([id], { [id]: step.group }, step.highlight === undefined ? undefined : interruptedBy(ctx, step.highlight));
+  const interrupted = step.highlight === undefined ? undefined : ctx.run.interrupted[step.highlight];
+  const picture = await ctx.kafka.picture([id], { [id]: step.group }, interrupted && { ...interrupted, label: 'interrupted: read again' });
   ctx.terminal.note(`${picture}\n\n${describeCommitted(id, offsets)}`, step.title ?? `Committed offsets of ${id}, read from the broker`);
   return CONTINUE;
 }

@@ -18,7 +18,11 @@ export const verifyStopWindow: Verification = async (ctx, params, timeoutMs) => 
   const stop = classifyStop(events(ctx, name));
   const happened = stop.description.replace(/\.$/, '').replace(/^It/, 'it');
   const expected = `the stop to fall while ${name} stores a message (between "Start storing" and "End storing")`;
-  if (stop.interrupted) return { ok: true, expected, happened };
+  if (stop.interrupted) {
+    // Remembered for the pictures that follow: the student's stop, not any later one.
+    ctx.run.interrupted[name] = { partition: stop.interrupted.partition, offset: stop.interrupted.offset };
+    return { ok: true, expected, happened };
+  }
   return { ok: false, expected, happened, hint: 'Watch for the "Start storing" line and press a key right after it.' };
 };
 

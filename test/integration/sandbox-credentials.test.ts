@@ -105,7 +105,14 @@ describe('sandbox credentials', () => {
     // What the client sees: the broker's TLS alert 46, "certificate unknown".
     expect(error).toMatchObject({ cause: { name: 'KafkaJSConnectionError', code: 'ERR_SSL_SSLV3_ALERT_CERTIFICATE_UNKNOWN' } });
     // What Kafka did: the client SSL listener failed the handshake for an untrusted certificate.
-    const logged = (await Promise.all(state.brokers.map(async (b, i) => (await readFile(b.logFile)).subarray(sizes[i]).toString('utf8')))).join('\n');
-    expect(logged).toMatch(/Failed authentication with \/127\.0\.0\.1 .*SSL handshake failed/);
+    // The broker writes that line after the client has seen the alert: read the log until it appears (bounded).
+    const denial = /Failed authentication with \/127\.0\.0\.1 .*SSL handshake failed/;
+    const readAppended = async () => (await Promise.all(state.brokers.map(async (b, i) => (await readFile(b.logFile)).subarray(sizes[i]).toString('utf8')))).join('\n');
+    let logged = await readAppended();
+    for (let tries = 0; tries < 50 && !denial.test(logged); tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      logged = await readAppended();
+    }
+    expect(logged).toMatch(denial);
   });
 });

@@ -10,11 +10,23 @@ import { createStudentTopic, sandboxState, studentConfig, uniqueName } from '../
 
 const consumers: Consumer[] = [];
 
-/** Returns a function that reads what the brokers logged since now (kafka.authorizer.logger records each denial). */
-async function markBrokerLogs(): Promise<() => Promise<string>> {
+/**
+ * Returns a function that reads what the brokers logged since now (kafka.authorizer.logger
+ * records each denial), waiting up to 5 s for `expected` to appear: the broker may write
+ * the line just after the client has its answer.
+ */
+async function markBrokerLogs(): Promise<(expected: string) => Promise<string>> {
   const state = await sandboxState();
   const sizes = await Promise.all(state.brokers.map(async (b) => (await readFile(b.logFile)).length));
-  return async () => (await Promise.all(state.brokers.map(async (b, i) => (await readFile(b.logFile)).subarray(sizes[i]).toString('utf8')))).join('\n');
+  const read = async () => (await Promise.all(state.brokers.map(async (b, i) => (await readFile(b.logFile)).subarray(sizes[i]).toString('utf8')))).join('\n');
+  return async (expected) => {
+    let logged = await read();
+    for (let tries = 0; tries < 50 && !logged.includes(expected); tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      logged = await read();
+    }
+    return logged;
+  };
 }
 afterEach(async () => {
   await Promise.all(consumers.splice(0).map((c) => c.disconnect()));
@@ -62,7 +74,8 @@ describe('sandbox over SSL', () => {
       const attempt = producer.send({ topic: 'client2', messages: [{ value: 'not mine' }] });
       // kafkajs wraps the broker's error code 29 in a non-retriable error.
       await expect(attempt).rejects.toMatchObject({ cause: { type: 'TOPIC_AUTHORIZATION_FAILED', code: 29 } });
-      expect(await loggedSince()).toContain('Principal = User:client1 is Denied operation = DESCRIBE from host = 127.0.0.1 on resource = Topic:LITERAL:client2');
+      const denial = 'Principal = User:client1 is Denied operation = DESCRIBE from host = 127.0.0.1 on resource = Topic:LITERAL:client2';
+      expect(await loggedSince(denial)).toContain(denial);
     } finally {
       await producer.disconnect();
     }
@@ -83,7 +96,8 @@ describe('sandbox over SSL', () => {
     // kafkajs hides the broker's GROUP_AUTHORIZATION_FAILED behind "coordinator not found";
     // the broker's authorizer log says what Kafka did.
     expect(await crashed).toMatchObject({ name: 'KafkaJSGroupCoordinatorNotFound' });
-    expect(await loggedSince()).toContain(`Principal = User:client3 is Denied operation = DESCRIBE from host = 127.0.0.1 on resource = Group:LITERAL:${foreignGroup}`);
+    const denial = `Principal = User:client3 is Denied operation = DESCRIBE from host = 127.0.0.1 on resource = Group:LITERAL:${foreignGroup}`;
+    expect(await loggedSince(denial)).toContain(denial);
 
     const producer = new Kafka(config).producer();
     await producer.connect();

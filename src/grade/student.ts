@@ -6,9 +6,8 @@
  * from the student's password.txt.
  */
 import { execa } from 'execa';
-import { BIN_PATH } from '../engine/process/start-program.js';
+import { BIN_PATH, registerProgram, signalProcessGroup } from '../engine/process/index.js';
 import type { CheckReport } from '../check/types.js';
-import { endGroup, trackGroup } from './children.js';
 import type { Student } from './roster.js';
 
 export interface StudentRun {
@@ -58,16 +57,17 @@ export async function checkStudent(student: Student, options: StudentRunOptions)
     maxBuffer: 10_000_000,
   });
   const pid = child.pid;
-  const release = pid === undefined ? () => undefined : trackGroup(pid);
+  // The same registry as the lessons' programs: no check outlives grade, whatever ends it.
+  const release = pid === undefined ? () => undefined : registerProgram(pid);
   let overran = false;
   const timer = setTimeout(() => {
     overran = true;
-    if (pid !== undefined) endGroup(pid);
+    if (pid !== undefined) signalProcessGroup(pid, 'SIGKILL');
   }, killAfterMs);
   const result = await child;
   clearTimeout(timer);
   // The check has ended; its consumers end with it, and a straggler is ended here.
-  if (pid !== undefined) endGroup(pid);
+  if (pid !== undefined) signalProcessGroup(pid, 'SIGKILL');
   release();
   const seconds = Math.round(Date.now() - started) / 1000;
   const exitCode = typeof result.exitCode === 'number' ? result.exitCode : 70;

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { UserError } from '../errors.js';
-import { readPropertiesFile, type PropertiesFile } from './properties.js';
+import { KNOWN_KEYS, readPropertiesFile, type PropertiesFile } from './properties.js';
 import { Secret } from './secret.js';
 import type { ClusterProfile, ProfileField, ProfileFlags, ValueSource } from './types.js';
 
@@ -55,7 +55,7 @@ export async function resolveProfile(flags: ProfileFlags, options: ResolveOption
   if (configPath !== undefined) {
     file = await readPropertiesFile(resolve(cwd, configPath));
     if (file.unknownKeys.length > 0) {
-      warnings.push(`${configPath}: kafka-tutor ignores ${file.unknownKeys.map((k) => `"${k}"`).join(', ')} (it reads ${'bootstrap.servers, security.protocol, ssl.*.location, ssl.keystore.password, ssl.endpoint.identification.algorithm, client.id'}).`);
+      warnings.push(`${configPath}: kafka-tutor ignores ${file.unknownKeys.map((k) => `"${k}"`).join(', ')} (it reads ${KNOWN_KEYS.join(', ')}).`);
     }
   }
   const fromFile = file?.values ?? {};
@@ -87,11 +87,12 @@ export async function resolveProfile(flags: ProfileFlags, options: ResolveOption
     ) as string,
   );
 
-  const caFromFile = fromFile['ssl.ca.location'];
-  const caPath = caFromFile !== undefined && sources.authDir === 'config' ? resolve(cwd, caFromFile) : join(authDir, CA_FILE);
-  sources.caPath = caFromFile !== undefined && sources.authDir === 'config' ? 'config' : sources.authDir ?? 'default';
-  const keystorePath = keystoreFromFile !== undefined && sources.authDir === 'config' ? resolve(cwd, keystoreFromFile) : join(authDir, KEYSTORE_FILE);
-  sources.keystorePath = keystoreFromFile !== undefined && sources.authDir === 'config' ? 'config' : sources.authDir ?? 'default';
+  // The config file's own file paths count only when the folder came from it too: a flag or env folder wins for both files.
+  const pathsFromFile = sources.authDir === 'config';
+  const caFromFile = pathsFromFile ? fromFile['ssl.ca.location'] : undefined;
+  const caPath = caFromFile === undefined ? join(authDir, CA_FILE) : resolve(cwd, caFromFile);
+  const keystorePath = pathsFromFile && keystoreFromFile !== undefined ? resolve(cwd, keystoreFromFile) : join(authDir, KEYSTORE_FILE);
+  sources.caPath = sources.keystorePath = sources.authDir ?? 'default';
 
   const passwordText = pick<string>('password', sources, [env.KAFKA_TUTOR_PASSWORD, 'env'], [fromFile['ssl.keystore.password'], 'config']);
   const clientId = pick<string>('clientId', sources, [flags.clientId, 'flag'], [env.KAFKA_TUTOR_CLIENT_ID, 'env'], [fromFile['client.id'], 'config']);

@@ -1,3 +1,3 @@
 export { startProgram, profileEnv, BIN_PATH, type StartOptions } from './start-program.js';
 export { ProgramHandle, ProgramWaitError, type ProgramExit, type ProgramKind, type WaitForOptions } from './handle.js';
-export { stopAllPrograms, liveProgramCount } from './registry.js';
+export { stopAllPrograms, liveProgramCount, registerProgram, signalProcessGroup } from './registry.js';

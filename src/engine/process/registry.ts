@@ -9,8 +9,13 @@
 const live = new Set<number>();
 let installed = false;
 
-/** Sends `signal` to a program's whole process group (it was spawned detached, as a group leader). */
-function signalGroup(pid: number, signal: NodeJS.Signals): void {
+/**
+ * Sends `signal` to a child's whole process group (it was spawned detached, as a group leader).
+ *
+ * @example
+ *   signalProcessGroup(child.pid, 'SIGKILL'); // a grade child that overran its time
+ */
+export function signalProcessGroup(pid: number, signal: NodeJS.Signals): void {
   try {
     process.kill(-pid, signal);
   } catch {
@@ -29,7 +34,7 @@ function signalGroup(pid: number, signal: NodeJS.Signals): void {
  *   stopAllPrograms('SIGKILL');
  */
 export function stopAllPrograms(signal: NodeJS.Signals = 'SIGTERM'): void {
-  for (const pid of live) signalGroup(pid, signal);
+  for (const pid of live) signalProcessGroup(pid, signal);
 }
 
 function onSignal(signal: NodeJS.Signals): void {

@@ -1,6 +1,7 @@
 /**
  * The sandbox's fixed ports, like the course's cluster: node N listens on N9093 (clients),
  * N9094 (brokers and kafka-tutor's admin) and N9095 (controllers), all on 127.0.0.1.
+ * KAFKA_TUTOR_SANDBOX_PORT moves them all, so that a second sandbox can run beside the first.
  */
 import { createServer } from 'node:net';
 import { dirname } from 'node:path';
@@ -9,6 +10,23 @@ import { findRunningSandbox } from './processes.js';
 
 export const SANDBOX_HOST = '127.0.0.1';
 
+/** The default client port of broker 1; `KAFKA_TUTOR_SANDBOX_PORT` moves every port (e.g. 19193 → 19193-19195, 29193…). */
+const DEFAULT_FIRST_PORT = 19_093;
+
+/** Broker 1's client port: KAFKA_TUTOR_SANDBOX_PORT (for a second sandbox, e.g. parallel test runs) or 19093. */
+function firstPort(): number {
+  const raw = process.env.KAFKA_TUTOR_SANDBOX_PORT;
+  if (raw === undefined || raw === '') return DEFAULT_FIRST_PORT;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1024 || port > 35_530) {
+    throw new UserError(`KAFKA_TUTOR_SANDBOX_PORT is ${JSON.stringify(raw)}, not a port between 1024 and 35530.`, {
+      fix: 'unset KAFKA_TUTOR_SANDBOX_PORT to use 19093, or set it to a free port such as 19193',
+      code: 'sandbox-port-invalid',
+    });
+  }
+  return port;
+}
+
 /**
  * The three ports of broker `nodeId` (1-based).
  *
@@ -16,7 +34,7 @@ export const SANDBOX_HOST = '127.0.0.1';
  *   portsFor(2); // { sslPort: 29093, internalPort: 29094, controllerPort: 29095 }
  */
 export function portsFor(nodeId: number): { sslPort: number; internalPort: number; controllerPort: number } {
-  const base = nodeId * 10_000 + 9093;
+  const base = firstPort() + (nodeId - 1) * 10_000;
   return { sslPort: base, internalPort: base + 1, controllerPort: base + 2 };
 }
 

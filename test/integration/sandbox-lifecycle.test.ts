@@ -62,7 +62,7 @@ describe('sandbox lifecycle', () => {
     try {
       const progress = await createProgress({ quiet: true });
       const attempt = startSandbox({ dir, progress, cwd: dir });
-      await expect(attempt).rejects.toMatchObject({ code: 'port-in-use', message: expect.stringContaining('19093') });
+      await expect(attempt).rejects.toMatchObject({ code: 'port-in-use', message: expect.stringContaining(String(state.brokers[0]!.sslPort)) });
       await expect(attempt).rejects.toMatchObject({ message: expect.stringContaining(state.dir), fix: expect.stringContaining(`KAFKA_TUTOR_SANDBOX=${state.dir} kafka-tutor sandbox stop`) });
     } finally {
       await rm(dir, { recursive: true, force: true });

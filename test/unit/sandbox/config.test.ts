@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderServerProperties } from '../../../src/sandbox/broker-config.js';
 import { sandboxPaths } from '../../../src/sandbox/paths.js';
 import { portsFor } from '../../../src/sandbox/ports.js';
@@ -8,9 +8,20 @@ import { studentAcls } from '../../../src/sandbox/students.js';
 const parse = (text: string) => Object.fromEntries(text.split('\n').filter((l) => l && !l.startsWith('#')).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
 
 describe('sandbox broker configuration', () => {
+  // The default ports, whatever port the machine's own test sandbox runs on.
+  beforeEach(() => vi.stubEnv('KAFKA_TUTOR_SANDBOX_PORT', ''));
+  afterEach(() => vi.unstubAllEnvs());
+
   it('gives node N the ports N9093-N9095 on loopback', () => {
     expect(portsFor(1)).toEqual({ sslPort: 19093, internalPort: 19094, controllerPort: 19095 });
     expect(portsFor(3)).toEqual({ sslPort: 39093, internalPort: 39094, controllerPort: 39095 });
+  });
+
+  it('moves every port with KAFKA_TUTOR_SANDBOX_PORT, and refuses a value that is not a port', () => {
+    vi.stubEnv('KAFKA_TUTOR_SANDBOX_PORT', '19193');
+    expect(portsFor(2)).toEqual({ sslPort: 29193, internalPort: 29194, controllerPort: 29195 });
+    vi.stubEnv('KAFKA_TUTOR_SANDBOX_PORT', 'high');
+    expect(() => portsFor(1)).toThrow('KAFKA_TUTOR_SANDBOX_PORT is "high", not a port between 1024 and 35530.');
   });
 
   it('writes the course security and three voters for three brokers', () => {

@@ -87,7 +87,7 @@ describe('the HTML class report in Chromium', () => {
   it('follows a dark colour scheme', async () => {
     const dark = await openPage(file, { colorScheme: 'dark' });
     try {
-      const background = await dark.page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      const background = await dark.page.evaluate('getComputedStyle(document.body).backgroundColor');
       expect(background).toBe('rgb(17, 20, 24)');
       const shot = await dark.page.screenshot();
       writeFileSync(join(SHOTS, 'html-report-dark.png'), shot);

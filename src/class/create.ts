@@ -90,7 +90,11 @@ async function writeGradeRoster(outDir: string, roster: ClassStudent[]): Promise
     const earlier = parse(await readFile(path, 'utf8'), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
     for (const row of earlier) if (row.client_id) rows.set(row.client_id, [row.client_id, row.credentials ?? row.client_id, row.name ?? '', row.email ?? '']);
   }
-  for (const s of roster) rows.set(s.clientId, [s.clientId, s.clientId, s.name ?? '', s.email ?? '']);
+  for (const s of roster) {
+    // A roster without names (e.g. one added student) does not erase the names known before.
+    const [, credentials = s.clientId, name = '', email = ''] = rows.get(s.clientId) ?? [];
+    rows.set(s.clientId, [s.clientId, credentials, s.name ?? name, s.email ?? email]);
+  }
   await writeFileAtomic(path, stringify([['client_id', 'credentials', 'name', 'email'], ...rows.values()]), { mode: 0o600 });
   return path;
 }

@@ -10,6 +10,7 @@ interface GradeFlags extends Pick<ClusterFlags, 'bootstrap' | 'config'> {
   lesson: string[];
   quiet?: boolean;
   json?: boolean;
+  html?: string;
 }
 
 function parseConcurrency(text: string): number {
@@ -32,13 +33,14 @@ export function registerGrade(program: Command, result: CliResult): void {
     .addOption(new Option('--lesson <id>', 'grade only this lesson (repeatable)').argParser(collect).default([]))
     .addOption(new Option('--bootstrap <host:port,...>', 'the cluster to check against (env KAFKA_TUTOR_BOOTSTRAP; default: the running sandbox)'))
     .addOption(new Option('--config <file>', 'a properties file giving bootstrap.servers and ssl.endpoint.identification.algorithm'))
+    .option('--html <file>', 'also write the class as one self-contained HTML page (students × lessons, pass rates, each student\'s messages and evidence)')
     .option('--json', 'print the class summary as JSON')
     .option('--quiet', 'print only the final line')
-    .addHelpText('after', '\nEach student is checked in a separate process that sees only their folder; passwords come from each password.txt and are never written anywhere.\nExit code 0 when every student passed, 1 when some did not, 2 when grading could not start.\n\nExample:\n  kafka-tutor grade roster.csv --out grades/ --concurrency 4')
+    .addHelpText('after', '\nEach student is checked in a separate process that sees only their folder; passwords come from each password.txt and are never written anywhere.\nExit code 0 when every student passed, 1 when some did not, 2 when grading could not start.\n\nExample:\n  kafka-tutor grade roster.csv --out grades/ --concurrency 4 --html grades/report.html')
     .action(
       action(result, async (roster: string, flags: GradeFlags) => {
         const { gradeCommand } = await import('../grade/run.js');
-        return gradeCommand(roster, { bootstrap: flags.bootstrap, config: flags.config }, { outDir: flags.out, concurrency: flags.concurrency, timeoutSeconds: flags.timeout, lessons: flags.lesson, quiet: flags.quiet ?? false, json: flags.json ?? false });
+        return gradeCommand(roster, { bootstrap: flags.bootstrap, config: flags.config }, { outDir: flags.out, concurrency: flags.concurrency, timeoutSeconds: flags.timeout, lessons: flags.lesson, quiet: flags.quiet ?? false, json: flags.json ?? false, html: flags.html });
       }),
     );
 }

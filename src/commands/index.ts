@@ -14,6 +14,7 @@ import { registerLessons } from './lessons.js';
 import { registerReset } from './reset.js';
 import { registerDev } from './dev.js';
 import { registerInspect } from './inspect.js';
+import { registerClass } from './class.js';
 
 /**
  * Every command of kafka-tutor, in the order `--help` lists them.
@@ -33,6 +34,7 @@ export function registerCommands(program: Command, result: CliResult): void {
   registerDoctor(program, result);
   registerCheck(program, result);
   registerGrade(program, result);
+  registerClass(program, result);
   registerSandbox(program, result);
   registerConfig(program, result);
   registerDev(program, result);

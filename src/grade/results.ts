@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import writeFileAtomic from 'write-file-atomic';
 import { LESSON_IDS } from '../check/lessons/index.js';
-import type { TestResult, TestStatus } from '../check/types.js';
+import type { Evidence, TestResult, TestStatus } from '../check/types.js';
 import type { StudentRun } from './student.js';
 
 export const GRADES_VERSION = 1;
@@ -34,6 +34,8 @@ export interface StudentGrade {
   /** The first problem, in the check's words (with its fix), when not passed. */
   message: string | null;
   tests: TestResult[];
+  /** What the check read from the cluster (groups, progress), for the HTML report. */
+  evidence: Evidence | null;
 }
 
 function lessonGrade(tests: TestResult[]): LessonGrade {
@@ -75,6 +77,7 @@ export function gradeOf(run: StudentRun): StudentGrade {
     lessons,
     message,
     tests,
+    evidence: report?.evidence ?? null,
   };
 }
 

@@ -11,6 +11,7 @@ import { resolveProfile, sandboxDefaults } from '../profile/index.js';
 import type { ProfileFlags } from '../profile/types.js';
 import { out } from '../ui/output.js';
 import { startDisplay, summaryTable } from './display.js';
+import { writeHtmlReport } from './html-report.js';
 import { gradeOf, writeGrades, type StudentGrade } from './results.js';
 import { readRoster } from './roster.js';
 import { checkStudent } from './student.js';
@@ -22,6 +23,8 @@ export interface GradeOptions {
   lessons: string[];
   quiet: boolean;
   json: boolean;
+  /** Also write the class as one HTML page here. */
+  html?: string | undefined;
 }
 
 /** Checks wait on the broker more than on the CPU, so a few more than the cores keep both busy. */
@@ -75,12 +78,13 @@ export async function gradeCommand(roster: string, flags: ProfileFlags, options:
     await rm(cluster.dir, { recursive: true, force: true });
   }
   const seconds = Math.round(Date.now() - started) / 1000;
-  const files = await writeGrades(outDir, grades, { bootstrap: cluster.brokers, roster: resolve(roster), seconds });
-  if (options.json) out(JSON.stringify({ files, seconds, students: grades.map(({ tests: _tests, ...rest }) => rest) }, null, 2));
+  const written = await writeGrades(outDir, grades, { bootstrap: cluster.brokers, roster: resolve(roster), seconds });
+  const files = options.html ? { ...written, html: await writeHtmlReport(resolve(options.html), grades, { generatedAt: new Date().toISOString(), bootstrap: cluster.brokers, roster }) } : written;
+  if (options.json) out(JSON.stringify({ files, seconds, students: grades.map(({ tests: _tests, evidence: _evidence, ...rest }) => rest) }, null, 2));
   else {
     if (!options.quiet) for (const row of summaryTable(grades)) out(row);
     const passed = grades.filter((g) => g.status === 'pass').length;
-    out(`${passed}/${grades.length} students passed in ${seconds.toFixed(1)} s (${(seconds / grades.length).toFixed(2)} s per student). Wrote ${files.csv} and ${files.json}.`);
+    out(`${passed}/${grades.length} students passed in ${seconds.toFixed(1)} s (${(seconds / grades.length).toFixed(2)} s per student). Wrote ${files.csv}${options.html ? `, ${files.json} and ${resolve(options.html)}` : ` and ${files.json}`}.`);
   }
   return grades.every((g) => g.status === 'pass') ? 0 : 1;
 }

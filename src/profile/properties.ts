@@ -30,17 +30,7 @@ export interface PropertiesFile {
  *   file.values['bootstrap.servers'] // '127.0.0.1:19093'
  */
 export async function readPropertiesFile(path: string): Promise<PropertiesFile> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    throw new UserError(`The config file ${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`, {
-      fix: `Check the path you gave with --config or KAFKA_TUTOR_CONFIG, e.g. ls -l ${path}`,
-      code: 'config-unreadable',
-      exitCode: 2,
-    });
-  }
-  const parsed = parse(text.replace(/^\uFEFF/, '')) as Record<string, string>;
+  const parsed = await readAllProperties(path);
   const values: Partial<Record<KnownKey, string>> = {};
   const unknownKeys: string[] = [];
   for (const [key, value] of Object.entries(parsed)) {
@@ -48,4 +38,24 @@ export async function readPropertiesFile(path: string): Promise<PropertiesFile> 
     else unknownKeys.push(key);
   }
   return { path, values, unknownKeys };
+}
+
+/**
+ * Every key of a properties file, unfiltered and untrimmed (an admin's file has keys a student's has not).
+ *
+ * @example
+ *   (await readAllProperties('admin.properties', '--admin-config'))['ssl.key.location'] // '/…/admin.key'
+ */
+export async function readAllProperties(path: string, flag = '--config or KAFKA_TUTOR_CONFIG'): Promise<Record<string, string>> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new UserError(`The config file ${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`, {
+      fix: `Check the path you gave with ${flag}, e.g. ls -l ${path}`,
+      code: 'config-unreadable',
+      exitCode: 2,
+    });
+  }
+  return parse(text.replace(/^\uFEFF/, '')) as Record<string, string>;
 }

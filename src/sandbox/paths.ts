@@ -45,6 +45,8 @@ export function sandboxPaths(dir: string = sandboxDir()) {
     brokerPassword: join(pki, 'broker.password'),
     adminCert: join(pki, 'kafka-tutor-admin.crt'),
     adminKey: join(pki, 'kafka-tutor-admin.key'),
+    /** A librdkafka-style admin properties file, for `kafka-tutor class … --admin-config`. */
+    adminConfig: join(pki, 'admin.properties'),
     students: join(dir, 'students'),
     broker: (nodeId: number) => brokerPaths(join(dir, 'brokers', String(nodeId))),
   };

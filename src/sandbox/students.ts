@@ -1,20 +1,17 @@
 /**
- * Students of the sandbox: `client1…clientN`, each with a certificate (CN = client id),
- * a topic named after the client id, ACLs that confine them to it, and a credentials
- * folder in the course's layout: ca.crt, kafka.keystore.pkcs12, password.txt.
+ * Students of the sandbox: `client1…clientN`, provisioned by the instructor's own code
+ * (src/class/): a certificate (CN = client id), a credentials folder in the course's
+ * layout, a topic named after the client id and ACLs that confine them to it.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Admin } from 'kafkajs';
-import { issueCertificate, randomPassword, writePkcs12 } from '../credentials/pki.js';
+import { provisionStudents } from '../class/provision.js';
 import { UserError } from '../errors.js';
-import { waitForTopicLeaders, withAdmin } from './admin.js';
 import { readSandboxCa } from './certificates.js';
 import { sandboxPaths } from './paths.js';
-import { isSandboxRunning, readSandboxState, writeSandboxState, type SandboxState, type SandboxStudent } from './state.js';
+import { isSandboxRunning, readSandboxState, sandboxAdminConfig, writeSandboxState, type SandboxState, type SandboxStudent } from './state.js';
 
-/** The course's consumer group, which every student may use. */
-export const COURSE_GROUP = 'simple_consumer';
+export { COURSE_GROUP, studentAcls } from '../class/acls.js';
 
 export const clientIdFor = (index: number) => `client${index}`;
 
@@ -39,16 +36,30 @@ export async function ensureStudents(count: number, dir?: string): Promise<Sandb
  * (after a crash halfway through a start, or broker data deleted by hand); both are idempotent.
  */
 export async function addMissingStudents(state: SandboxState, count: number, options: { repair?: boolean } = {}): Promise<SandboxState> {
+  const paths = sandboxPaths(state.dir);
   const known = new Set(state.students.map((student) => student.clientId));
   const missing = Array.from({ length: count }, (_, i) => clientIdFor(i + 1)).filter((id) => !known.has(id));
   if (missing.length === 0 && !options.repair) return state;
-  const created: SandboxStudent[] = [];
-  for (const clientId of missing) created.push(await writeStudentCredentials(state, clientId));
-  const ensured = options.repair ? [...state.students, ...created] : created;
-  await withAdmin(state, async (admin) => {
-    await createStudentTopics(admin, ensured, state.brokers.length);
-    await admin.createAcls({ acl: ensured.flatMap(studentAcls) });
+  // A folder of a student the state does not know is left from a crash: issue it afresh.
+  for (const clientId of missing) await rm(join(paths.students, clientId), { recursive: true, force: true });
+  const ensured = [...(options.repair ? state.students.map((s) => s.clientId) : []), ...missing];
+  const { students } = await provisionStudents({
+    students: ensured.map((clientId) => ({ clientId })),
+    outDir: paths.students,
+    ca: await readSandboxCa(paths),
+    admin: await sandboxAdminConfig(state),
+    partitions: 1,
+    replicationFactor: state.brokers.length,
   });
+  const created: SandboxStudent[] = [];
+  for (const student of students.filter((s) => s.issued)) {
+    // PEM copies for the tests and the readiness check.
+    const certPath = join(paths.pki, `${student.clientId}.crt`);
+    const keyPath = join(paths.pki, `${student.clientId}.key`);
+    await writeFile(certPath, student.issued!.cert, { mode: 0o644 });
+    await writeFile(keyPath, student.issued!.key, { mode: 0o600 });
+    if (!known.has(student.clientId)) created.push({ clientId: student.clientId, topic: student.topic, dir: student.dir, certPath, keyPath });
+  }
   if (created.length === 0) return state;
   const order = (s: SandboxStudent) => Number(s.clientId.replace(/\D/g, ''));
   const next = { ...state, students: [...state.students, ...created].sort((a, b) => order(a) - order(b)) };
@@ -56,49 +67,3 @@ export async function addMissingStudents(state: SandboxState, count: number, opt
   return next;
 }
 
-async function writeStudentCredentials(state: SandboxState, clientId: string): Promise<SandboxStudent> {
-  const paths = sandboxPaths(state.dir);
-  const ca = await readSandboxCa(paths);
-  const dir = join(paths.students, clientId);
-  const leaf = issueCertificate({ commonName: clientId, ca });
-  const password = randomPassword();
-  await mkdir(dir, { recursive: true, mode: 0o700 });
-  await writeFile(join(dir, 'ca.crt'), ca.cert);
-  await writeFile(join(dir, 'kafka.keystore.pkcs12'), writePkcs12({ key: leaf.key, cert: leaf.cert, chain: [ca.cert], password, friendlyName: clientId }), { mode: 0o600 });
-  await writeFile(join(dir, 'password.txt'), `${password}\n`, { mode: 0o600 });
-  const certPath = join(paths.pki, `${clientId}.crt`);
-  const keyPath = join(paths.pki, `${clientId}.key`);
-  await writeFile(certPath, leaf.cert);
-  await writeFile(keyPath, leaf.key, { mode: 0o600 });
-  return { clientId, topic: clientId, dir, certPath, keyPath };
-}
-
-async function createStudentTopics(admin: Admin, students: SandboxStudent[], replicationFactor: number): Promise<void> {
-  const existing = new Set(await admin.listTopics());
-  const topics = students.filter((s) => !existing.has(s.topic)).map((s) => ({ topic: s.topic, numPartitions: 1, replicationFactor }));
-  if (topics.length === 0) return;
-  await admin.createTopics({ topics, waitForLeaders: false, timeout: 30_000 });
-  await waitForTopicLeaders(admin, topics.map((t) => t.topic), Date.now() + 30_000);
-}
-
-/**
- * The ACLs of one student: their topic, their consumer groups (prefix = client id)
- * and the course's `simple_consumer` group. Nothing else: the authorizer denies the rest.
- *
- * @example
- *   studentAcls({ clientId: 'client1', topic: 'client1', … }).length; // 8
- */
-export function studentAcls(student: Pick<SandboxStudent, 'clientId' | 'topic'>) {
-  // Numeric kafkajs enums, spelled out so that this module need not load kafkajs eagerly.
-  const TOPIC = 2, GROUP = 3, LITERAL = 3, PREFIXED = 4, ALLOW = 3;
-  const READ = 3, WRITE = 4, DELETE = 6, DESCRIBE = 8;
-  const principal = `User:${student.clientId}`;
-  const entry = (resourceType: number, resourceName: string, resourcePatternType: number, operation: number) => ({
-    resourceType, resourceName, resourcePatternType, principal, host: '*', operation, permissionType: ALLOW,
-  });
-  return [
-    ...[READ, WRITE, DESCRIBE].map((op) => entry(TOPIC, student.topic, LITERAL, op)),
-    ...[READ, DESCRIBE, DELETE].map((op) => entry(GROUP, student.clientId, PREFIXED, op)),
-    ...[READ, DESCRIBE].map((op) => entry(GROUP, COURSE_GROUP, LITERAL, op)),
-  ];
-}

@@ -4,7 +4,9 @@
 import { startProgram } from '../../dist/engine/process/index.js';
 
 const [topic, group, how] = process.argv.slice(2);
-const consumer = startProgram('consume', [topic, '--group', group], { env: {} });
+// The profile the test handed this tutor, passed on explicitly (a child inherits no profile).
+const { KAFKA_TUTOR_BOOTSTRAP, KAFKA_TUTOR_AUTH, KAFKA_TUTOR_CLIENT_ID } = process.env;
+const consumer = startProgram('consume', [topic, '--group', group], { env: { KAFKA_TUTOR_BOOTSTRAP, KAFKA_TUTOR_AUTH, KAFKA_TUTOR_CLIENT_ID } });
 await consumer.waitFor((e) => e.type === 'assigned', { timeoutMs: 30_000, what: 'the consumer to be assigned' });
 process.stdout.write(`${consumer.pid}\n`);
 if (how === 'kill') process.kill(process.pid, 'SIGKILL');

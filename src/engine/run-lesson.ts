@@ -3,8 +3,9 @@
  * verification explained in one sentence with a way forward, and every
  * program stopped however the lesson ends.
  */
-import { Cancelled, UserError } from '../errors.js';
+import { Cancelled, UserError, describeError } from '../errors.js';
 import { explainKafkaError } from '../kafka/errors.js';
+import { clusterGone, clusterGoneError } from './cluster-gone.js';
 import type { Context } from './context.js';
 import { restoreAnswers } from './steps/ask.js';
 import { runStep, type Finding, type StepOutcome } from './steps/index.js';
@@ -46,6 +47,21 @@ function explainStepError(error: unknown, ctx: Pick<Context, 'kafka'>): unknown 
   return explainKafkaError(error, { clientId: ctx.kafka.clientId, topic: ctx.kafka.topic, brokers: ctx.kafka.bootstrap.split(',') });
 }
 
+/** The cluster went away: say so once, keep the progress, and wait for the student to bring it back. */
+async function waitForCluster(ctx: Pick<Context, 'terminal' | 'kafka'>): Promise<'retry' | 'leave'> {
+  ctx.terminal.error(describeError(clusterGoneError(ctx.kafka.bootstrap)).text);
+  return ctx.terminal.select('What now?', [
+    { value: 'retry', label: 'Try again (once the cluster is back)' },
+    { value: 'leave', label: 'Leave the lesson (your progress is saved)' },
+  ]);
+}
+
+/** A step's error or failure caused by the cluster's absence (never for a lesson without Kafka). */
+async function lostCluster(ctx: Pick<Context, 'kafka'>, error?: unknown): Promise<boolean> {
+  if (!ctx.kafka.clientId || error instanceof Cancelled) return false;
+  return clusterGone(error, ctx.kafka.bootstrap.split(','));
+}
+
 /** After a failure: try again (from the retry step or the checkpoint), a hint, or leave. */
 async function decide(ctx: Pick<Context, 'terminal' | 'showHint'>, failure: Failure, retryIndex: number): Promise<number | 'skip' | 'leave'> {
   ctx.terminal.error(describeFinding(failure.finding));
@@ -79,8 +95,24 @@ export async function runLesson(ctx: Context, options: { resume: boolean }): Pro
     while (index < lesson.steps.length) {
       const step = lesson.steps[index]!;
       await progress.markStep(lesson.id, step.id, 'in-progress');
-      const outcome = await runStep(step, ctx).catch((error: unknown) => Promise.reject(explainStepError(error, ctx)));
+      let outcome: StepOutcome | 'cluster-gone';
+      try {
+        outcome = await runStep(step, ctx);
+      } catch (error) {
+        if (ctx.signal.aborted) throw new Cancelled();
+        const explained = explainStepError(error, ctx);
+        if (!(await lostCluster(ctx, explained))) throw explained;
+        outcome = 'cluster-gone';
+      }
       if (ctx.signal.aborted) throw new Cancelled();
+      // A failure because the cluster is gone is not the student's: no finding, no hint.
+      if (outcome === 'cluster-gone' || (outcome.next === 'failed' && (await lostCluster(ctx)))) {
+        await progress.markStep(lesson.id, step.id, 'failed');
+        if ((await waitForCluster(ctx)) === 'leave') return 'left';
+        await ctx.programs.stopAll();
+        index = checkpointBefore(lesson.steps, index);
+        continue;
+      }
       if (outcome.next === 'failed') {
         await progress.markStep(lesson.id, step.id, 'failed');
         const target = outcome.retryFrom ? lesson.steps.findIndex((s) => s.id === outcome.retryFrom) : checkpointBefore(lesson.steps, index);

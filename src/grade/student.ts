@@ -6,7 +6,7 @@
  * from the student's password.txt.
  */
 import { execa } from 'execa';
-import { BIN_PATH, registerProgram, signalProcessGroup } from '../engine/process/index.js';
+import { BIN_PATH, childEnvironment, registerProgram, signalProcessGroup } from '../engine/process/index.js';
 import type { CheckReport } from '../check/types.js';
 import type { Student } from './roster.js';
 
@@ -27,11 +27,9 @@ export interface StudentRunOptions {
   lessons: string[];
 }
 
-/** The grader's environment without any kafka-tutor setting: each child must see only its student. */
+/** The little of the grader's environment a check needs, without any kafka-tutor setting: each child must see only its student. */
 export function childEnv(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
-  const clean: Record<string, string> = {};
-  for (const [key, value] of Object.entries(env)) if (!key.startsWith('KAFKA_TUTOR_') && value !== undefined) clean[key] = value;
-  return { ...clean, KAFKAJS_NO_PARTITIONER_WARNING: '1' };
+  return childEnvironment({ KAFKAJS_NO_PARTITIONER_WARNING: '1' }, { env, tutorSettings: false });
 }
 
 /**
@@ -52,7 +50,7 @@ export async function checkStudent(student: Student, options: StudentRunOptions)
     extendEnv: false,
     stdin: 'ignore',
     reject: false,
-    // Its own process group, so that a kill also ends the consumers it started.
+    // Its own process group, so that a kill also ends the consumers it started (they also watch it: watch-parent.ts).
     detached: true,
     maxBuffer: 10_000_000,
   });

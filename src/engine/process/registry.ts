@@ -2,8 +2,8 @@
  * Every lesson program still running, so that none outlives the tutor: on
  * exit (including a crash) and on SIGINT/SIGTERM each one's process group is
  * sent SIGTERM, which makes it leave its consumer group cleanly. A tutor
- * killed with SIGKILL cannot run this; the programs then see their IPC
- * channel close and stop themselves (src/kafka/programs/runtime.ts).
+ * killed with SIGKILL cannot run this; the programs then see their parent
+ * gone and stop themselves (watch-parent.ts).
  */
 
 const live = new Set<number>();

@@ -8,6 +8,7 @@ import { execa } from 'execa';
 import { parseEvent } from '../../kafka/events.js';
 import type { ClusterProfile } from '../../profile/types.js';
 import type { Secret } from '../../profile/secret.js';
+import { childEnvironment } from './child-env.js';
 import { ProgramHandle, type ProgramKind } from './handle.js';
 import { registerProgram } from './registry.js';
 
@@ -15,7 +16,7 @@ import { registerProgram } from './registry.js';
 export const BIN_PATH = fileURLToPath(new URL('../../../bin/kafka-tutor.js', import.meta.url));
 
 export interface StartOptions {
-  /** Added to this process's environment: the profile goes here (see `profileEnv`), never into args. */
+  /** The child's profile (see `profileEnv`), never in args; added to the few variables a child needs (child-env.ts). */
   env?: Record<string, string | undefined>;
   cwd?: string;
 }
@@ -41,8 +42,9 @@ export function profileEnv(profile: ClusterProfile, password?: Secret): Record<s
 /**
  * Starts `kafka-tutor <kind> <args…> --json` and returns its handle. The child
  * is its own process group (so it can be stopped as a whole, and a Ctrl-C in
- * the terminal reaches the tutor, which decides), has an IPC channel (it exits
- * when the tutor dies), and is registered so it never outlives the tutor.
+ * the terminal reaches the tutor, which decides), watches this process and
+ * exits when it is gone (watch-parent.ts), gets only the environment it needs,
+ * and is registered so that it is stopped when the tutor exits.
  *
  * @example
  *   const producer = startProgram('produce', ['client1']);
@@ -56,12 +58,12 @@ export function startProgram(kind: ProgramKind, args: string[], options: StartOp
   }
   const json = args.includes('--json') ? [] : ['--json'];
   const child = execa(process.execPath, [BIN_PATH, kind, ...args, ...json], {
-    env: options.env ?? {},
+    env: childEnvironment(options.env),
+    extendEnv: false,
     cwd: options.cwd,
     stdin: kind === 'produce' ? 'pipe' : 'ignore',
     stdout: 'pipe',
     stderr: 'pipe',
-    ipc: true,
     detached: true,
     buffer: false,
     reject: false,

@@ -1,7 +1,7 @@
 /**
  * What every lesson program shares: writing events (JSON or human lines),
- * stopping like `docker stop` on SIGTERM / Ctrl-C, and exiting when the
- * tutor that started it goes away.
+ * and stopping like `docker stop` on SIGTERM / Ctrl-C. (A program whose
+ * tutor goes away is sent SIGTERM by its parent watch: bin/, watch-parent.ts.)
  */
 import { setTimeout as delay } from 'node:timers/promises';
 import { BUG_REPORT_HINT, UserError, describeError } from '../../errors.js';
@@ -64,7 +64,7 @@ export interface StopWatch {
 export const STOP_GRACE_MS = 4000;
 
 /**
- * Watches for SIGTERM, SIGINT and the loss of the parent's IPC channel. After
+ * Watches for SIGTERM and SIGINT. After
  * a stop is asked, the program gets `graceMs` to leave its group cleanly; then
  * it exits anyway (a second Ctrl-C exits at once).
  *
@@ -91,22 +91,14 @@ export function watchForStop(options: { graceMs?: number; onForcedExit?: () => v
   };
   const onTerm = () => request('SIGTERM');
   const onInt = () => request('SIGINT');
-  // The tutor died (even by SIGKILL): its IPC channel closes, and no orphan consumer may stay in the group.
-  const onDisconnect = () => request('disconnect');
   process.on('SIGTERM', onTerm);
   process.on('SIGINT', onInt);
-  if (process.channel) {
-    process.on('disconnect', onDisconnect);
-    // The channel must not keep a finished program alive (e.g. produce at end of input).
-    process.channel.unref();
-  }
   return {
     signal: controller.signal,
     stopped,
     dispose() {
       process.off('SIGTERM', onTerm);
       process.off('SIGINT', onInt);
-      process.off('disconnect', onDisconnect);
     },
   };
 }

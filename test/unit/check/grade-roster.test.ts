@@ -59,7 +59,7 @@ describe('grades', () => {
   });
 
   it("never hands a student's check the grader's kafka-tutor settings (a password among them)", () => {
-    const env = childEnv({ PATH: '/bin', KAFKA_TUTOR_PASSWORD: 'secret', KAFKA_TUTOR_AUTH: '/grader/auth' });
-    expect(env).toEqual({ PATH: '/bin', KAFKAJS_NO_PARTITIONER_WARNING: '1' });
+    const env = childEnv({ PATH: '/bin', KAFKA_TUTOR_PASSWORD: 'secret', KAFKA_TUTOR_AUTH: '/grader/auth', KAFKA_TUTOR_HOME: '/grader', AWS_SECRET_ACCESS_KEY: 'x' });
+    expect(env).toEqual({ PATH: '/bin', KAFKAJS_NO_PARTITIONER_WARNING: '1', KAFKA_TUTOR_PARENT_PID: String(process.pid) });
   });
 });

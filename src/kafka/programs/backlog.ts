@@ -123,11 +123,15 @@ export function createBacklogSummary(tools: {
       const first = batch.messages[0];
       if (!first) return;
       const plan = await planFor(partition, Number(first.offset));
+      const skip = plan.skip;
+      const last = Number(batch.lastOffset());
+      // A batch that ends inside the skipped range is left by a seek, which commits the group past the range:
+      // committing the printed head first would only flash a commit that the seek overrides at once.
+      const leftBySeek = skip !== undefined && !plan.announced && last >= skip.fromOffset && last < skip.toOffset;
       tools.beforeBatch?.();
       for (const message of batch.messages) {
         if (!isRunning() || isStale()) return;
         const offset = Number(message.offset);
-        const skip = plan.skip;
         if (skip && offset >= skip.fromOffset && offset < skip.toOffset) {
           if (!plan.announced) {
             plan.announced = true;
@@ -135,7 +139,7 @@ export function createBacklogSummary(tools: {
             tools.out.note('(Run it with --all to print every old message.)');
           }
           // The rest of the backlog is not in hand: seek, so it is never fetched.
-          if (Number(batch.lastOffset()) < skip.toOffset) {
+          if (last < skip.toOffset) {
             tools.consumer.seek({ topic, partition, offset: String(skip.toOffset) });
             return;
           }
@@ -143,9 +147,9 @@ export function createBacklogSummary(tools: {
           continue;
         }
         await tools.handleMessage({ topic, partition, message, heartbeat, pause });
-        resolveOffset(message.offset);
+        if (!leftBySeek) resolveOffset(message.offset);
         await heartbeat();
-        await commitOffsetsIfNecessary();
+        if (!leftBySeek) await commitOffsetsIfNecessary();
       }
     },
   };

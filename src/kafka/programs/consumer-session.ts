@@ -35,8 +35,8 @@ export interface ConsumerBehaviour {
   createHandler(tools: { consumer: Consumer; out: Emitter; stopSignal: AbortSignal }): (payload: EachMessagePayload) => Promise<void>;
 }
 
-/** 64 KiB per partition per fetch: hundreds of course-sized messages, and little to decode before a backlog's seek. */
-const SUMMARY_FETCH_BYTES = 64 * 1024;
+/** 64 KiB per partition per fetch: thousands of course-sized messages (Kafka still sends a larger message whole). */
+const FETCH_BYTES_PER_PARTITION = 64 * 1024;
 
 /** Ten seconds: long enough for 3 s of "storing", short enough that the hard-kill lesson does not drag. */
 export const DEFAULT_SESSION_TIMEOUT_MS = 10_000;
@@ -78,22 +78,21 @@ export async function runConsumerProgram(options: ConsumerProgramOptions, behavi
     context = { ...context, clientId: credentials.clientId, brokers: profile.brokers, sandbox: profile.sandbox };
     const kafka = createKafka(profile, credentials, { role: 'consumer' });
     const session = options.sessionTimeoutMs ?? DEFAULT_SESSION_TIMEOUT_MS;
-    const summarize = behaviour.summarizeBacklog === true && options.all !== true;
     const active = kafka.consumer({
       groupId: options.group,
       sessionTimeout: session,
       heartbeatInterval: Math.min(1000, Math.floor(session / 3)),
       // Short fetch waits so a stop is not held up by a long poll.
       maxWaitTimeInMs: 500,
-      // Summarizing needs only the first messages of a backlog: a small first fetch decodes little (Kafka still sends one whole record batch).
-      ...(summarize ? { maxBytesPerPartition: SUMMARY_FETCH_BYTES } : {}),
+      // Lesson consumers print (or store) one message at a time: small fetches decode little of a long history.
+      maxBytesPerPartition: FETCH_BYTES_PER_PARTITION,
       allowAutoTopicCreation: false,
       retry: { retries: 3, restartOnFailure: async () => false },
     });
     consumer = active;
     const crashed = new Promise<unknown>((resolve) => active.on(active.events.CRASH, (e) => resolve(e.payload.error)));
     const handleMessage = behaviour.createHandler({ consumer: active, out, stopSignal: stop.signal });
-    const summary = summarize ? createBacklogSummary({ consumer: active, out, handleMessage, beforeBatch: () => reportAssigned() }) : undefined;
+    const summary = behaviour.summarizeBacklog && !options.all ? createBacklogSummary({ consumer: active, out, handleMessage, beforeBatch: () => reportAssigned() }) : undefined;
     const reader = summary && createWatermarkReader(kafka, options.topic);
     watermarks = reader;
     // The high watermarks at assignment: messages before them are the backlog. Read while the group

@@ -3,7 +3,7 @@
  * consumer shows the first and last old messages and counts the rest, so a lesson
  * goes on at once whatever the topic holds.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { Kafka, type Producer } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,6 +25,7 @@ let producer: Producer;
 let env: Record<string, string>;
 let longTopic: string;
 const started: ProgramHandle[] = [];
+const spawned: ChildProcess[] = [];
 
 /** Writes `values` in order, in sends of 1,000 (kafkajs groups one send's messages in quadratic time). */
 async function write(topic: string, values: string[]): Promise<void> {
@@ -62,6 +63,8 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await Promise.all(started.map((p) => p.stop('SIGKILL')));
+  // A test that timed out must not leave its consumer behind.
+  for (const child of spawned) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   await producer?.disconnect();
 });
 
@@ -93,6 +96,7 @@ describe(`consume --from earliest on a topic with ${count(HISTORY)} old messages
   it('prints the count with thousands separators in human mode, and says how to see everything', async () => {
     const high = await highWatermark(longTopic);
     const child = spawn(process.execPath, [BIN_PATH, 'consume', longTopic, '--group', uniqueName(`${CLIENT}-history`), '--from', 'earliest'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    spawned.push(child);
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
     const lines: string[] = [];

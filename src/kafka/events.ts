@@ -11,6 +11,9 @@
  *   storing-started  {topic, partition, offset, value}           consume-commit began "storing" it
  *   storing-ended    {topic, partition, offset, value}           … and finished
  *   committed        {topic, partition, offset}                  the group's committed offset is now `offset` (the next to read)
+ *   backlog-skipped  {topic, partition, fromOffset, toOffset, count} consume passed over offsets fromOffset … toOffset-1 of the old
+ *                                                                  messages it found at assignment (count = toOffset - fromOffset);
+ *                                                                  the first and last few old messages still come as `message`
  *   sent             {topic, partition, offset, value}           produce wrote a message
  *   error            {code, message, fix}                        one sentence and the fix; the program then exits 1
  *   stopped          {signal}                                    last line of a clean stop: SIGTERM, SIGINT, eof or disconnect
@@ -40,6 +43,7 @@ export type ProgramEvent =
   | ({ type: 'storing-ended'; time: string } & MessageFacts)
   | ({ type: 'sent'; time: string } & MessageFacts)
   | ({ type: 'committed'; time: string } & TopicPartition & { offset: number })
+  | ({ type: 'backlog-skipped'; time: string } & TopicPartition & { fromOffset: number; toOffset: number; count: number })
   | { type: 'error'; time: string; code: string; message: string; fix: string }
   | { type: 'stopped'; time: string; signal: StopReason };
 
@@ -51,7 +55,7 @@ export type EventBody = ProgramEvent extends infer E ? (E extends ProgramEvent ?
 /** The event of a given type, e.g. `EventOf<'message'>`. */
 export type EventOf<T extends EventType> = Extract<ProgramEvent, { type: T }>;
 
-export const EVENT_TYPES: readonly EventType[] = ['assigned', 'message', 'storing-started', 'storing-ended', 'committed', 'sent', 'error', 'stopped'];
+export const EVENT_TYPES: readonly EventType[] = ['assigned', 'message', 'storing-started', 'storing-ended', 'committed', 'backlog-skipped', 'sent', 'error', 'stopped'];
 
 /** Events that concern one message: they carry topic, partition, offset and value. */
 export function isMessageEvent(event: ProgramEvent): event is EventOf<'message' | 'storing-started' | 'storing-ended' | 'sent'> {
@@ -88,6 +92,8 @@ export function parseEvent(line: string): ProgramEvent | undefined {
 }
 
 const where = (e: TopicPartition & { offset: number }) => `${e.topic}[${e.partition}]@${e.offset}`;
+// en-US whatever the machine's locale: "1,440,230" reads the same in every log and test.
+const count = (n: number) => n.toLocaleString('en-US');
 
 /**
  * The line a person reads for an event (human mode, and the engine's display).
@@ -109,6 +115,8 @@ export function formatEvent(event: ProgramEvent): string {
       return `End storing ${where(event)}`;
     case 'committed':
       return `Message committed: the group's next offset on ${event.topic}[${event.partition}] is ${event.offset}`;
+    case 'backlog-skipped':
+      return `… ${count(event.count)} more old message${event.count === 1 ? '' : 's'} …   (${event.topic}[${event.partition}]@${event.fromOffset}–${event.toOffset - 1} not printed)`;
     case 'sent':
       return `sent ${where(event)}: ${event.value}`;
     case 'error':

@@ -12,8 +12,9 @@ import { Progress } from '../../src/engine/progress.js';
 import { createStudentTopic, sandboxStudent, studentConfig } from '../support/sandbox.js';
 import { scriptTerminal, type TerminalScript } from '../support/terminal-script.js';
 
-export async function lessonSetup(): Promise<{ options: TutorOptions; script: TerminalScript; topic: string; kafka: Kafka; password: string }> {
-  const topic = await createStudentTopic('client1');
+/** `topic`: one of client1's that the test prepared (e.g. with a long history); by default a fresh one. */
+export async function lessonSetup(prepared?: { topic: string }): Promise<{ options: TutorOptions; script: TerminalScript; topic: string; kafka: Kafka; password: string }> {
+  const topic = prepared?.topic ?? (await createStudentTopic('client1'));
   const script = scriptTerminal();
   const progress = Progress.open(join(mkdtempSync(join(tmpdir(), 'kt-lesson-')), 'progress.json'));
   const student = await sandboxStudent('client1');

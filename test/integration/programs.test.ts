@@ -49,7 +49,8 @@ describe('produce to several partitions', () => {
     const topic = await freshTopic(3);
     const values = uniqueValues('spread', 30);
     const sent = await produceValues(topic, values, env);
-    const consumer = track(await startAssigned('consume', [topic, '--group', freshGroup('spread'), '--from', 'earliest'], env));
+    // --all: about 10 old messages per partition would otherwise be summarized (first and last 3).
+    const consumer = track(await startAssigned('consume', [topic, '--group', freshGroup('spread'), '--from', 'earliest', '--all'], env));
     await waitForValues(consumer, values);
     const where = (e: { value: string; partition: number; offset: number }) => `${e.value} ${e.partition}@${e.offset}`;
     const received = consumer.seen.flatMap((e) => (e.type === 'message' ? [where(e)] : []));

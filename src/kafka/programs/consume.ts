@@ -2,6 +2,8 @@
  * `kafka-tutor consume`: the course's simple consumer. Prints every message
  * as it arrives and the partitions the group assigns; kafkajs commits
  * automatically after each batch, as `enable.auto.commit=true` does.
+ * A long backlog found at assignment is summarized (backlog.ts): the seek
+ * past it commits its end, so the group counts those messages as read.
  */
 import { messageFacts, runConsumerProgram, type ConsumerBehaviour, type ConsumerProgramOptions } from './consumer-session.js';
 
@@ -12,6 +14,8 @@ const simpleConsumer: ConsumerBehaviour = {
   autoCommit: true,
   // In --json mode the engine learns when a group has committed (before it stops the consumer).
   reportAutoCommits: true,
+  // A long history costs nothing: the first and last old messages, a count, then new ones.
+  summarizeBacklog: true,
   createHandler:
     ({ out }) =>
     async (payload) => {

@@ -9,6 +9,7 @@ import type { ProfileFlags } from '../../profile/types.js';
 import { createKafka } from '../client.js';
 import { SHARED_GROUP, explainKafkaError, type KafkaErrorContext } from '../errors.js';
 import type { MessageFacts, TopicPartition } from '../events.js';
+import { createBacklogSummary, createWatermarkReader, type HighWatermarks, type WatermarkReader } from './backlog.js';
 import { createEmitter, watchForStop, withinMs, STOP_GRACE_MS, type Emitter } from './runtime.js';
 
 export type OffsetReset = 'earliest' | 'latest';
@@ -20,6 +21,8 @@ export interface ConsumerProgramOptions extends ProfileFlags {
   json: boolean;
   /** The group's session timeout: how long the broker waits for a consumer that vanished without leaving. */
   sessionTimeoutMs?: number;
+  /** Print every old message, even where the program would summarize a long backlog. */
+  all?: boolean;
 }
 
 /** What the program gives kafkajs: commit mode and a message handler. */
@@ -27,8 +30,13 @@ export interface ConsumerBehaviour {
   autoCommit: boolean;
   /** Emit `committed` for kafkajs's own (automatic) commits. */
   reportAutoCommits?: boolean;
+  /** Print only the first and last few of a long backlog found at assignment, and seek past the rest (see backlog.ts). */
+  summarizeBacklog?: boolean;
   createHandler(tools: { consumer: Consumer; out: Emitter; stopSignal: AbortSignal }): (payload: EachMessagePayload) => Promise<void>;
 }
+
+/** 64 KiB per partition per fetch: thousands of course-sized messages (Kafka still sends a larger message whole). */
+const FETCH_BYTES_PER_PARTITION = 64 * 1024;
 
 /** Ten seconds: long enough for 3 s of "storing", short enough that the hard-kill lesson does not drag. */
 export const DEFAULT_SESSION_TIMEOUT_MS = 10_000;
@@ -64,6 +72,7 @@ export async function runConsumerProgram(options: ConsumerProgramOptions, behavi
   const flags: ProfileFlags = { bootstrap: options.bootstrap, auth: options.auth, clientId: options.clientId, config: options.config };
   let context: KafkaErrorContext = { clientId: options.clientId ?? 'your client', topic: options.topic, group: options.group, brokers: [] };
   let consumer: Consumer | undefined;
+  let watermarks: WatermarkReader | undefined;
   try {
     const { profile, credentials } = await loadProfile(flags);
     context = { ...context, clientId: credentials.clientId, brokers: profile.brokers, sandbox: profile.sandbox };
@@ -75,13 +84,23 @@ export async function runConsumerProgram(options: ConsumerProgramOptions, behavi
       heartbeatInterval: Math.min(1000, Math.floor(session / 3)),
       // Short fetch waits so a stop is not held up by a long poll.
       maxWaitTimeInMs: 500,
+      // Lesson consumers print (or store) one message at a time: small fetches decode little of a long history.
+      maxBytesPerPartition: FETCH_BYTES_PER_PARTITION,
       allowAutoTopicCreation: false,
       retry: { retries: 3, restartOnFailure: async () => false },
     });
     consumer = active;
     const crashed = new Promise<unknown>((resolve) => active.on(active.events.CRASH, (e) => resolve(e.payload.error)));
+    const handleMessage = behaviour.createHandler({ consumer: active, out, stopSignal: stop.signal });
+    const summary = behaviour.summarizeBacklog && !options.all ? createBacklogSummary({ consumer: active, out, handleMessage, beforeBatch: () => reportAssigned() }) : undefined;
+    const reader = summary && createWatermarkReader(kafka, options.topic);
+    watermarks = reader;
+    // The high watermarks at assignment: messages before them are the backlog. Read while the group
+    // forms (a lower bound is safe: what came after is printed), and again at each later rebalance.
+    let highs: Promise<HighWatermarks | undefined> = reader ? reader.read() : Promise.resolve(undefined);
+    let joins = 0;
     // "assigned" waits for the first fetch after the join: only then is a `latest` position fixed,
-    // so a message sent after the student sees "assigned" is never skipped.
+    // so a message sent after the student sees "assigned" is never skipped (nor counted as old).
     let joined: TopicPartition[] | undefined;
     const reportAssigned = () => {
       if (!joined) return;
@@ -91,20 +110,32 @@ export async function runConsumerProgram(options: ConsumerProgramOptions, behavi
     };
     active.on(active.events.GROUP_JOIN, (e) => {
       joined = toPartitions(e.payload.memberAssignment);
-      if (joined.length === 0) reportAssigned();
+      if (joined.length === 0) {
+        reportAssigned();
+        return;
+      }
+      if (summary && reader) {
+        if (joins++ > 0) highs = reader.read();
+        summary.reset(highs);
+      }
     });
-    active.on(active.events.FETCH, reportAssigned);
+    active.on(active.events.FETCH, () => void highs.then(reportAssigned));
     if (behaviour.reportAutoCommits && options.json) {
       active.on(active.events.COMMIT_OFFSETS, (e) => {
         for (const { topic, partitions } of e.payload.topics) {
-          for (const p of partitions) out.emit({ type: 'committed', topic, partition: p.partition, offset: Number(p.offset) });
+          // kafkajs reports the partition as a string here; the event contract says number.
+          for (const p of partitions) out.emit({ type: 'committed', topic, partition: Number(p.partition), offset: Number(p.offset) });
         }
       });
     }
     await active.connect();
     await active.subscribe({ topics: [options.topic], fromBeginning: options.from === 'earliest' });
     if (!stop.signal.aborted) {
-      await active.run({ autoCommit: behaviour.autoCommit, eachMessage: behaviour.createHandler({ consumer: active, out, stopSignal: stop.signal }) });
+      await active.run(
+        summary
+          ? { autoCommit: behaviour.autoCommit, eachBatchAutoResolve: false, eachBatch: summary.eachBatch }
+          : { autoCommit: behaviour.autoCommit, eachMessage: handleMessage },
+      );
     }
     const outcome = await Promise.race([stop.stopped.then((reason) => ({ reason })), crashed.then((error) => ({ error }))]);
     if ('error' in outcome) throw outcome.error;
@@ -116,6 +147,7 @@ export async function runConsumerProgram(options: ConsumerProgramOptions, behavi
     if (consumer) await withinMs(2000, () => consumer!.disconnect());
     return out.fail(explainKafkaError(error, context));
   } finally {
+    if (watermarks) await withinMs(1000, () => watermarks!.close());
     stop.dispose();
   }
 }

@@ -11,6 +11,11 @@ describe('stampEvent and parseEvent', () => {
     expect(parseEvent(line)).toEqual(event);
   });
 
+  it('reads a backlog-skipped line (the engine shows it, check counts it)', () => {
+    const line = '{"type":"backlog-skipped","time":"2026-11-25T09:00:00.000Z","topic":"client1","partition":0,"fromOffset":3,"toOffset":9,"count":6}';
+    expect(parseEvent(line)).toMatchObject({ type: 'backlog-skipped', fromOffset: 3, toOffset: 9, count: 6 });
+  });
+
   it('ignores lines that are not events', () => {
     expect(parseEvent('hello')).toBeUndefined();
     expect(parseEvent('{"type":"nonsense"}')).toBeUndefined();
@@ -27,6 +32,7 @@ describe('formatEvent', () => {
       { type: 'storing-started', time, ...facts },
       { type: 'storing-ended', time, ...facts },
       { type: 'committed', time, topic: 'client1', partition: 0, offset: 8 },
+      { type: 'backlog-skipped', time, topic: 'client1', partition: 0, fromOffset: 3, toOffset: 1_440_233, count: 1_440_230 },
       { type: 'sent', time, ...facts },
       { type: 'error', time, code: 'x', message: 'Something is wrong.', fix: 'do this' },
       { type: 'stopped', time, signal: 'SIGTERM' },
@@ -39,6 +45,7 @@ describe('formatEvent', () => {
         "Start storing client1[0]@7",
         "End storing client1[0]@7",
         "Message committed: the group's next offset on client1[0] is 8",
+        "… 1,440,230 more old messages …   (client1[0]@3–1440232 not printed)",
         "sent client1[0]@7: hello",
         "Something is wrong.
         Fix: do this",

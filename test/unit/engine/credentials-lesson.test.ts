@@ -66,8 +66,9 @@ describe('the credentials lesson builds the student\'s own scp command', () => {
     const script = scriptTerminal();
     const run = playUntilCopy(script, {});
     await script.waitFor('Where is the downloaded folder on your laptop?');
+    await script.waitFor('e.g. ~/Downloads/client45');
     script.press(KEYS.enter); // the example is no answer
-    await script.waitFor('Type an answer');
+    await script.waitFor('Type your own answer: the "e.g." is only an example');
     script.type('~/Desktop/client7');
     await script.waitFor('Which key file does ssh use');
     script.press(KEYS.enter);

@@ -62,7 +62,8 @@ export function rememberPassword(
     const kept = known.get(keystorePath);
     if (kept) return kept.reveal();
     const shown = showPath(keystorePath, place);
-    terminal.info(`There is no ${PASSWORD_FILE} beside ${shown}, so kafka-tutor needs the keystore's password: the course staff gave it to you with your credentials. It is not shown as you type.`);
+    // Two short lines: clack does not wrap a log line, and a terminal breaks it mid-word.
+    terminal.info(`There is no ${PASSWORD_FILE} beside ${shown}, so kafka-tutor needs the keystore's password.\nThe course staff gave it to you with your credentials. It is not shown as you type.`);
     let message = `Password of ${shown}`;
     for (;;) {
       const typed = new Secret(

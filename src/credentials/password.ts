@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { chmod, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Secret } from '../profile/secret.js';
 import { failureError } from './failures.js';
@@ -26,6 +26,21 @@ export async function readPasswordFile(keystorePath: string): Promise<string | u
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Writes `password.txt` beside the keystore, readable only by its owner (0600),
+ * where `readPasswordFile` finds it next time. Never overwrites a file already there.
+ *
+ * @example
+ *   await savePasswordFile('auth/kafka.keystore.pkcs12', new Secret('cc2023')) // 'auth/password.txt'
+ */
+export async function savePasswordFile(keystorePath: string, password: Secret): Promise<string> {
+  const path = join(dirname(keystorePath), PASSWORD_FILE);
+  // 'wx': a file someone put there meanwhile is theirs; chmod after, whatever the umask.
+  await writeFile(path, `${password.reveal()}\n`, { mode: 0o600, flag: 'wx' });
+  await chmod(path, 0o600);
+  return path;
 }
 
 /**

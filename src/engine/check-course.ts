@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { checkOptionOrder } from './check-predict.js';
 import { ACTIONS, ANSWER_KINDS, PROGRAM_KINDS, REQUIRED_FIELDS, SHOWS, STEP_KINDS, isVerificationName } from './catalog.js';
 import { COURSE_FORMAT_VERSION, type Lesson, type Manifest, type Step } from './types.js';
 
@@ -74,6 +75,7 @@ function checkStep(step: Step, lesson: Lesson, dir: string, ids: Set<string>): C
       break;
     case 'predict':
       if (Array.isArray(step.options) && !step.options.some((o) => o.value === step.answer)) add(`has the answer "${step.answer}", which is none of its options`, 'Make "answer" equal to one option\'s "value".');
+      else if (Array.isArray(step.options)) checkOptionOrder(step, lesson.id).forEach((q) => add(q.problem, q.fix));
       break;
     case 'spawn':
       if (!(PROGRAM_KINDS as readonly string[]).includes(step.program)) add(`spawns the unknown program "${step.program}"`, `Use one of: ${PROGRAM_KINDS.join(', ')}.`);

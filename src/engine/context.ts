@@ -43,6 +43,8 @@ export interface Context {
   sleep: (ms: number) => Promise<void>;
   /** Aborted on Ctrl-C: waits give up at once. */
   signal: AbortSignal;
+  /** The tutor's hidden password prompt, remembered for the run (absent when not interactive). */
+  askPassword?: ((keystorePath: string) => Promise<string>) | undefined;
   /** Shows the next of the lesson's hints (or a step's own). */
   showHint: (extra?: string) => void;
 }

@@ -24,7 +24,7 @@ export async function openTutor(flags: ProfileFlags & { course?: string }, strea
   if (!streams.input.isTTY || !streams.output.isTTY) throw NO_LESSON_TTY;
   const course = loadCourse(flags.course);
   const progress = Progress.open(progressPath());
-  const { askPasswordPrompt } = await import('../credentials/password.js');
+  const { rememberPassword } = await import('./remember-password.js');
   const { course: _course, ...cluster } = flags;
   const terminal = createTerminal(streams);
   // A fresh machine has no cluster yet: offer the sandbox before the menu, so every lesson finds one.
@@ -35,6 +35,7 @@ export async function openTutor(flags: ProfileFlags & { course?: string }, strea
     progress,
     terminal,
     flags: cluster,
-    askPassword: askPasswordPrompt({ input: streams.input as NodeJS.ReadableStream, output: streams.output as NodeJS.WritableStream }),
+    // One memory for the whole run: typed once (lesson 1 or whichever needs it first), used by every later lesson.
+    askPassword: rememberPassword(terminal),
   };
 }

@@ -19,7 +19,7 @@ export interface SessionOptions {
   terminal: Terminal;
   progress: Progress;
   flags: ProfileFlags;
-  /** A hidden password prompt, when the terminal is interactive. */
+  /** A hidden password prompt, when the terminal is interactive (see remember-password.ts: asked once per run). */
   askPassword?: (keystorePath: string) => Promise<string>;
   /** How programs are started (src/engine/process/ by default). */
   startProgram?: StartProgram;
@@ -109,6 +109,7 @@ export async function openSession(lesson: LoadedLesson, options: SessionOptions)
     now,
     sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     signal: aborter.signal,
+    askPassword: options.askPassword,
     showHint: (extra) => {
       const hint = fillIn(extra ?? lesson.hints[hintIndex % lesson.hints.length] ?? '', vars);
       hintIndex += 1;

@@ -30,6 +30,8 @@ export interface Terminal {
   confirm(message: string, initial?: boolean): Promise<boolean>;
   /** `defaultValue` is the answer when the student just presses Enter. */
   text(message: string, options?: { placeholder?: string; defaultValue?: string; validate?: (value: string) => string | undefined }): Promise<string>;
+  /** A hidden answer (a keystore password): masked on screen, never echoed back. */
+  password(message: string, options?: { validate?: (value: string) => string | undefined }): Promise<string>;
   /** Waits for one key; `h` calls `onHint` and keeps waiting; Ctrl-C cancels. */
   waitForKey(options?: { timeoutMs?: number; onHint?: () => void }): Promise<'key' | 'timeout'>;
   /** A line from a background program; held while a prompt is open. */
@@ -78,6 +80,7 @@ export function createTerminal(streams: TerminalStreams): Terminal {
     confirm: (message, initial = true) => prompt<boolean>(() => clack.confirm({ ...io, message, initialValue: initial })),
     text: (message, options = {}) =>
       prompt<string>(() => clack.text({ ...io, message, ...(options.placeholder ? { placeholder: options.placeholder } : {}), ...(options.defaultValue ? { defaultValue: options.defaultValue } : {}), validate: (v) => options.validate?.(v ?? '') })),
+    password: (message, options = {}) => prompt<string>(() => clack.password({ ...io, message, validate: (v) => options.validate?.(v ?? '') })),
     waitForKey: (options = {}) => waitForKey(input, options),
     print: (line) => (prompting ? held.push(line) : write(line)),
     info: (text) => clack.log.info(text, io),

@@ -137,7 +137,7 @@ export interface AskStep extends BaseStep {
   /** The variable later text uses, e.g. `vmAddress` for `{vmAddress}`; a `path` answer also gives `{<name>.name}`, its last part. */
   name: string;
   message: string;
-  /** Shown dimmed when no default is known: an example. */
+  /** An example, shown dimmed as "e.g. …" when no default is known; Enter does not take it. */
   placeholder?: string;
   /** Taken on Enter; may use `{vars}`, and is left out when one of them is not known. */
   default?: string;

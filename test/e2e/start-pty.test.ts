@@ -3,25 +3,26 @@
  * `script`), typing keys the way a student does and reading the screen.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
-import '../support/sandbox.js';
+import { sandboxStudent } from '../support/sandbox.js';
+import { shownOptions } from '../support/terminal-script.js';
 
 const bin = fileURLToPath(new URL('../../bin/kafka-tutor.js', import.meta.url));
 const ENTER = '\r';
 const DOWN = '\x1b[B';
 const RIGHT = '\x1b[C';
 
-function startInPty(args: string, home: string) {
+function startInPty(args: string, home: string, env: Record<string, string | undefined> = {}) {
   // stty: a pty made by `script` without a terminal around it has no size.
   const child: ChildProcess = spawn('script', ['-qfec', `stty cols 110 rows 40; exec node ${bin} ${args}`, '/dev/null'], {
     cwd: home,
-    env: { ...process.env, KAFKA_TUTOR_HOME: home, NO_COLOR: '1', TERM: 'xterm-256color' },
+    env: { ...process.env, KAFKA_TUTOR_HOME: home, NO_COLOR: '1', TERM: 'xterm-256color', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let screen = '';
@@ -32,6 +33,13 @@ function startInPty(args: string, home: string) {
     screen: () => screen,
     exited,
     press: (keys: string) => child.stdin!.write(keys),
+    /** Moves to the option of the select on screen whose label starts with `label`, and presses Enter. */
+    choose(label: string) {
+      const shown = shownOptions(screen.slice(cursor));
+      const place = shown.findIndex((option) => option.startsWith(label));
+      if (place < 0) throw new Error(`No option "${label}" on screen; it shows: ${JSON.stringify(shown)}`);
+      child.stdin!.write(DOWN.repeat(place) + ENTER);
+    },
     async waitFor(text: string, timeoutMs = 30_000) {
       const until = Date.now() + timeoutMs;
       while (Date.now() < until) {
@@ -91,7 +99,7 @@ describe('kafka-tutor start, in a terminal', () => {
     const word = `pty-${Date.now().toString(36)}`;
     const tutor = startInPty('start simple', home);
     await tutor.waitFor('Predict: When you type a message');
-    tutor.press(ENTER);
+    tutor.choose('The producer writes it to the topic client1');
     await tutor.waitFor('[consumer] Assigned partitions: client1[0]');
     await tutor.waitFor('Type a message for client1');
     tutor.press(`${word}-1${ENTER}`);
@@ -124,6 +132,53 @@ describe('kafka-tutor start, in a terminal', () => {
     expect(await tutor.exited).toBe(130);
     await expect.poll(running, { timeout: 5000 }).toBe(false);
   }, 90_000);
+
+  it('asks for the password when the folder has none, checks it, and remembers it for the next lesson and its programs', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'kt-pty-nopass-'));
+    // The course gives the password separately: a student's folder without password.txt.
+    const student = await sandboxStudent('client1');
+    const password = readFileSync(join(student.dir, 'password.txt'), 'utf8').trim();
+    cpSync(student.dir, join(home, 'auth'), { recursive: true });
+    rmSync(join(home, 'auth', 'password.txt'));
+    const word = `pty-pw-${Date.now().toString(36)}`;
+    const tutor = startInPty('start credentials', home, { KAFKA_TUTOR_PASSWORD: undefined, KAFKA_TUTOR_AUTH: undefined, KAFKA_TUTOR_CONFIG: undefined });
+    for (const [question, answer] of [['Where is the downloaded folder', '~/Downloads/client1'], ['Which key file', ''], ['Which user', ''], ["What is your VM's address", '13.48.5.125'], ['Which folder on the VM', '']] as const) {
+      await tutor.waitFor(question);
+      tutor.press(`${answer}${ENTER}`);
+    }
+    await tutor.waitFor('press any key');
+    tutor.press(ENTER);
+    await tutor.waitFor('There is no password.txt beside auth/kafka.keystore.pkcs12');
+    await tutor.waitFor('Password of auth/kafka.keystore.pkcs12');
+    tutor.press(`not-${password}${ENTER}`);
+    await tutor.waitFor('That password does not open auth/kafka.keystore.pkcs12.');
+    await tutor.waitFor('again (Ctrl-C leaves; your progress is saved)');
+    tutor.press(`${password}${ENTER}`);
+    await tutor.waitFor('so that kafka-tutor does not ask next time?');
+    tutor.press(RIGHT + ENTER); // No: only in memory, so the next lesson's programs can only have it from the tutor
+    await tutor.waitFor('A password comes from your answer.', 40_000);
+    await tutor.waitFor('every check passed', 40_000);
+    await tutor.waitFor('Go on to the next lesson (A simple producer and consumer)?');
+    tutor.press(ENTER);
+    await tutor.waitFor('Predict: When you type a message');
+    tutor.choose('The producer writes it to the topic client1');
+    await tutor.waitFor('[consumer] Assigned partitions: client1[0]');
+    await tutor.waitFor('Type a message for client1');
+    tutor.press(`${word}${ENTER}`);
+    await tutor.waitFor(`[consumer] ${word}`);
+    tutor.press('\x03');
+    await tutor.waitFor('Cancelled. Your progress is saved.');
+    expect(await tutor.exited).toBe(130);
+
+    const screen = tutor.screen();
+    expect(screen.match(/There is no password.txt beside/g)).toHaveLength(1); // asked in lesson 1 only
+    expect(screen).not.toContain(password);
+    expect(screen).not.toMatch(/\.\.\n|\.\.$/m);
+    expect(existsSync(join(home, 'auth', 'password.txt'))).toBe(false);
+    const progress = readFileSync(join(home, 'progress.json'), 'utf8');
+    expect(JSON.parse(progress).lessons.credentials.status).toBe('done');
+    expect(progress).not.toContain(password);
+  }, 120_000);
 
   it('tells a run without a terminal which command to use instead', async () => {
     const home = mkdtempSync(join(tmpdir(), 'kt-notty-'));

@@ -13,7 +13,7 @@ describe('lesson "interrupted-commit" against the sandbox', () => {
     await script.waitFor(`produced 4 message(s) into ${topic}`);
     await script.waitFor('has committed nothing yet');
     await script.waitFor('Predict: You will stop the consumer while it stores a message');
-    script.press(KEYS.enter); // "The message it was storing when it stopped"
+    script.choose('The message it was storing when it stopped');
     await script.waitFor('press any key');
     // Let one message be committed first, so that the committed offset has something to show.
     await script.waitFor('[committer] Message committed');
@@ -30,7 +30,7 @@ describe('lesson "interrupted-commit" against the sandbox', () => {
     await script.waitFor('Try it once more with a hard kill');
     script.press(KEYS.left, KEYS.enter); // Yes
     await script.waitFor('Predict: After the kill, how soon');
-    script.press(KEYS.down, KEYS.enter); // "Only once the group's session timeout has passed"
+    script.choose("Only once the group's session timeout has passed");
     await script.waitFor('Press a key to kill the consumer with SIGKILL');
     await script.waitFor(`[committer] Start storing`);
     script.press('k');

@@ -12,14 +12,14 @@ describe('lesson "offset-reset" against the sandbox', () => {
     const lesson = playLesson('offset-reset', options, false);
     await script.waitFor(`produced 3 message(s) into ${topic}`);
     await script.waitFor('Predict: Two consumers start now');
-    script.press(KEYS.enter); // "Only the earliest one"
+    script.choose('Only the earliest one');
     await script.waitFor(`[earliest] Assigned partitions: ${topic}[0]`);
     await script.waitFor(`[latest] Assigned partitions: ${topic}[0]`);
     await script.waitFor(/printed 3 old message\(s\), latest printed 0/);
     await script.waitFor('You predicted it');
     await script.waitFor(/it reached earliest and latest/);
     await script.waitFor('Predict: The latest consumer stops');
-    script.press(KEYS.enter); // "Exactly the two messages it missed"
+    script.choose('Exactly the two messages it missed');
     await script.waitFor('Stopping the latest consumer');
     await script.waitFor(/it printed "written while latest was down 1 [^"]*", "written while latest was down 2 [^"]*" first/);
     await script.waitFor('You predicted it');

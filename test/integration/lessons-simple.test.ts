@@ -12,7 +12,7 @@ describe('lesson "simple" against the sandbox', () => {
     const words = [`hello-${randomUUID().slice(0, 6)}`, `again-${randomUUID().slice(0, 6)}`];
     const lesson = playLesson('simple', options, false);
     await script.waitFor('Predict: When you type a message');
-    script.press(KEYS.enter);
+    script.choose('The producer writes it to the topic');
     await script.waitFor(`[consumer] Assigned partitions: ${topic}[0]`);
     await script.waitFor(`Type a message for ${topic}`);
     script.type(words[0]!);

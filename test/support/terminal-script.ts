@@ -23,6 +23,29 @@ export interface TerminalScript {
   press(...keys: string[]): void;
   /** Types a line and presses Enter. */
   type(line: string): void;
+  /** The options of the select prompt on screen after the last match, in the order shown. */
+  options(): string[];
+  /** Moves down to the option whose label starts with `label`, presses Enter, and returns its place (0 = first shown). */
+  choose(label: string): number;
+}
+
+// A select prompt's option lines: "●" marks the active one, "○" the others.
+const OPTION_LINE = /^[│|]?\s*[●○] (.+?)\s*$/gm;
+
+/**
+ * The options of the first select prompt in `text`, in the order shown.
+ *
+ * @example
+ *   shownOptions('│  ● Yes\n│  ○ No\n└') // ['Yes', 'No']
+ */
+export function shownOptions(text: string): string[] {
+  const labels: string[] = [];
+  for (const [, label] of text.matchAll(OPTION_LINE)) {
+    // A key press re-renders the prompt: stop where its options start over.
+    if (labels.includes(label!)) break;
+    labels.push(label!);
+  }
+  return labels;
 }
 
 export function scriptTerminal(): TerminalScript {
@@ -69,5 +92,13 @@ export function scriptTerminal(): TerminalScript {
       }),
     press: (...keys) => keys.forEach((key) => input.write(key)),
     type: (line) => input.write(`${line}\r`),
+    options: () => shownOptions(screen().slice(cursor)),
+    choose(label) {
+      const shown = shownOptions(screen().slice(cursor));
+      const place = shown.findIndex((option) => option.startsWith(label));
+      if (place < 0) throw new Error(`No option "${label}" on screen; it shows: ${JSON.stringify(shown)}`);
+      input.write(KEYS.down.repeat(place) + KEYS.enter);
+      return place;
+    },
   };
 }

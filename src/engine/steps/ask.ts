@@ -3,6 +3,8 @@ import type { AskStep, LoadedLesson } from '../types.js';
 import { checkAnswer } from './answer-kinds.js';
 import { CONTINUE, type StepOutcome } from './outcome.js';
 
+const LEAVE = 'Ctrl-C leaves the lesson; your progress is saved';
+
 // What fillIn leaves behind when it does not know a name.
 const UNFILLED = /\{[a-zA-Z][\w.-]*\}/;
 
@@ -49,11 +51,17 @@ export async function runAsk(step: AskStep, ctx: Pick<Context, 'lesson' | 'termi
   const filled = step.default === undefined ? undefined : fillIn(step.default, ctx.vars);
   // A default naming something not known yet (e.g. the client id before the keystore is read) would mislead.
   const fallback = filled === undefined || UNFILLED.test(filled) ? undefined : filled;
-  const placeholder = fallback ?? (step.placeholder === undefined ? undefined : fillIn(step.placeholder, ctx.vars));
+  // A suggestion is shown as the answer Enter takes; an example (someone else's address) says "e.g." and Enter does not take it.
+  const example = step.placeholder === undefined ? undefined : `e.g. ${fillIn(step.placeholder, ctx.vars)}`;
+  const placeholder = fallback ?? example;
   const typed = await ctx.terminal.text(message, {
     ...(placeholder === undefined ? {} : { placeholder }),
     ...(fallback === undefined ? {} : { defaultValue: fallback }),
-    validate: (value) => (value.trim() === '' && fallback !== undefined ? undefined : checkAnswer(value, step.validate, step.optional)),
+    validate: (value) => {
+      if (value.trim() === '' && fallback !== undefined) return undefined;
+      if (value.trim() === '' && example !== undefined && !step.optional) return `Type your own answer: the "e.g." is only an example (${LEAVE}).`;
+      return checkAnswer(value, step.validate, step.optional);
+    },
   });
   const answer = typed.trim() === '' ? (fallback ?? '') : typed.trim();
   await ctx.progress.rememberAnswer(ctx.lesson.id, step.name, answer);

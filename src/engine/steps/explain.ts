@@ -1,6 +1,7 @@
 import { fillIn, type Context } from '../context.js';
 import { renderMarkdown } from '../markdown.js';
 import type { CommandStep, ExplainStep, PredictStep } from '../types.js';
+import { orderOptions, predictSeed } from './option-order.js';
 import { CONTINUE, type StepOutcome } from './outcome.js';
 
 /**
@@ -17,12 +18,15 @@ export async function runExplain(step: ExplainStep, ctx: Pick<Context, 'lesson' 
 
 /**
  * Asks the student to predict what Kafka will do; the answer is revealed by a later verify step.
+ * The options come in this student's own order (option-order.ts), the first shown preselected,
+ * so neither the position nor a bare Enter gives the answer away.
  *
  * @example
  *   await runPredict(step, ctx); ctx.run.predictions[step.id] // 'earliest'
  */
-export async function runPredict(step: PredictStep, ctx: Pick<Context, 'terminal' | 'run' | 'vars'>): Promise<StepOutcome> {
-  const options = step.options.map((o) => ({ value: o.value, label: fillIn(o.label, ctx.vars) }));
+export async function runPredict(step: PredictStep, ctx: Pick<Context, 'terminal' | 'run' | 'vars' | 'lesson'>): Promise<StepOutcome> {
+  const seed = predictSeed(ctx.vars.clientId ?? '', ctx.lesson.id, step.id);
+  const options = orderOptions(step.options, seed).map((o) => ({ value: o.value, label: fillIn(o.label, ctx.vars) }));
   ctx.run.predictions[step.id] = await ctx.terminal.select(`Predict: ${fillIn(step.question, ctx.vars)}`, options);
   return CONTINUE;
 }

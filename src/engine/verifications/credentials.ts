@@ -1,11 +1,26 @@
+import { existsSync } from 'node:fs';
+import { readPasswordFile } from '../../credentials/password.js';
 import { UserError } from '../../errors.js';
+import type { ClusterProfile } from '../../profile/types.js';
 import type { Finding } from '../steps/outcome.js';
-import type { Verification } from './types.js';
+import type { Verification, VerifyContext } from './types.js';
 
 const DOCTOR_TIMEOUT_MS = 8000;
 
-// The sentence continues "Expected …, but <this>".
+// The sentence continues "Expected …, but <this>", and describeFinding adds the full stop.
 const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+const withoutStop = (text: string) => text.replace(/\.+$/, '');
+
+/**
+ * The password typed in the tutor, asked before the checks start (their network
+ * deadline must not run while the student types); undefined when the env, the
+ * config file or password.txt gives one, or there is no keystore to open yet.
+ */
+async function typedPassword(profile: ClusterProfile, ask: VerifyContext['askPassword']): Promise<string | undefined> {
+  if (!ask || profile.securityProtocol === 'PLAINTEXT' || profile.password !== undefined) return undefined;
+  if (!existsSync(profile.keystorePath) || (await readPasswordFile(profile.keystorePath)) !== undefined) return undefined;
+  return ask(profile.keystorePath);
+}
 
 /**
  * The credentials lesson's check: the doctor's checklist (src/doctor/) passes, line by line on screen.
@@ -26,16 +41,19 @@ export const verifyCredentials: Verification = async (ctx) => {
   } catch (error) {
     // No cluster configured (and no sandbox): a finding the student can act on, not a crash.
     if (!(error instanceof UserError)) throw error;
-    return { ok: false, expected: 'kafka-tutor to know which cluster to check your credentials against', happened: lowerFirst(error.message.replace(/\.$/, '')), ...(error.fix ? { hint: error.fix } : {}) };
+    return { ok: false, expected: 'kafka-tutor to know which cluster to check your credentials against', happened: lowerFirst(withoutStop(error.message)), ...(error.fix ? { hint: error.fix } : {}) };
   }
+  const typed = await typedPassword(profile, ctx.askPassword);
   const report = await runDoctor(doctorInputFrom(profile, { timeoutMs: DOCTOR_TIMEOUT_MS }), {
     onCheck: (check) => renderCheck(check).forEach((line) => ctx.terminal.print(line)),
+    // The doctor's password check then says the password comes from "your answer".
+    ...(typed === undefined ? {} : { ask: async () => typed }),
   });
   const first = report.checks.find((c) => c.status === 'fail');
   const finding: Finding = {
     ok: report.ok,
     expected: 'your credentials folder to hold a CA certificate and a keystore that open and reach the cluster',
-    happened: report.ok ? 'every check passed' : `"${first?.title}" failed: ${first?.message ?? ''}`,
+    happened: report.ok ? 'every check passed' : `"${first?.title}" failed: ${withoutStop(first?.message ?? '')}`,
   };
   if (first?.fix) finding.hint = first.fix;
   return finding;

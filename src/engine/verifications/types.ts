@@ -1,7 +1,7 @@
 import type { Context } from '../context.js';
 import type { Finding } from '../steps/outcome.js';
 
-export type VerifyContext = Pick<Context, 'programs' | 'kafka' | 'run' | 'signal' | 'now' | 'vars' | 'lesson' | 'progress' | 'flags' | 'terminal'>;
+export type VerifyContext = Pick<Context, 'programs' | 'kafka' | 'run' | 'signal' | 'now' | 'vars' | 'lesson' | 'progress' | 'flags' | 'terminal' | 'askPassword'>;
 
 /** A named verification: waits (at most `timeoutMs`) for Kafka to show what the lesson claims. */
 export type Verification = (ctx: VerifyContext, params: Record<string, unknown>, timeoutMs: number) => Promise<Finding>;

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { checkCourse, checkLesson } from '../../../src/engine/check-course.js';
 import { loadCourse } from '../../../src/engine/course.js';
@@ -52,6 +52,45 @@ describe('the course self-check', () => {
       'asks/lesson.json, step "odd-kind" checks answers as the unknown "email" | Use one of: path, host, user, nonempty.',
       expect.stringMatching(/step "secret" seems to ask for a password.*\| Remove the step: kafka-tutor asks for the keystore password itself/),
     ]);
+  });
+
+  it('refuses predict steps whose place would give the answer away: one option, repeated values, labels that point at places', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kt-course-predict-'));
+    const predict = (id: string, options: { value: string; label: string }[]) => ({ id, kind: 'predict', question: 'What happens?', options, answer: options[0]?.value });
+    const steps = [
+      predict('lonely', [{ value: 'a', label: 'It arrives' }]),
+      predict('twice', [{ value: 'a', label: 'It arrives' }, { value: 'a', label: 'It arrives again' }, { value: 'b', label: 'It is lost' }]),
+      predict('pointing', [{ value: 'a', label: 'It arrives' }, { value: 'b', label: 'It is lost' }, { value: 'c', label: 'Both of the above' }]),
+      predict('fine', [{ value: 'a', label: 'It arrives' }, { value: 'b', label: 'It is lost' }, { value: 'c', label: 'Both, at different times' }]),
+    ];
+    writeFileSync(join(dir, 'lesson.json'), JSON.stringify({ id: 'guesses', title: 'Guesses', summary: 'Guesses.', hints: ['Guess.'], steps }));
+    const lines = checkLesson(dir, 'guesses').map((p) => `${p.where} ${p.problem} | ${p.fix}`);
+    expect(lines).toEqual([
+      'guesses/lesson.json, step "lonely" has only one option, so its answer always sits in the same place | Give the step at least two options (at least one wrong but plausible answer).',
+      'guesses/lesson.json, step "twice" has the option value "a" twice | Give every option its own "value".',
+      expect.stringMatching(/step "pointing" has the option "Both of the above", which points at another option by its place.*\| Name what the option means/),
+    ]);
+  });
+
+  it('refuses the shipped course when the engine would show every answer in its data place', async () => {
+    // What the tutor did before: the options in data order, the answer first in each step.
+    vi.resetModules();
+    vi.doMock('../../../src/engine/steps/option-order.js', async (original) => ({ ...(await original<object>()), orderOptions: <T>(options: readonly T[]) => [...options] }));
+    try {
+      const { checkCourse: checkUnshuffled } = await import('../../../src/engine/check-course.js');
+      const problems = checkUnshuffled(shipped);
+      expect(problems.map((p) => p.where)).toEqual([
+        'simple/lesson.json, step "predict-route"',
+        'offset-reset/lesson.json, step "predict-old"',
+        'offset-reset/lesson.json, step "predict-restart"',
+        'interrupted-commit/lesson.json, step "predict-first"',
+        'interrupted-commit/lesson.json, step "predict-rejoin"',
+      ]);
+      expect(problems[0]!.problem).toBe('shows its answer "topic" in place 2, 3 for none of 100 sample students (client1 … client100), so its place gives it away');
+    } finally {
+      vi.doUnmock('../../../src/engine/steps/option-order.js');
+      vi.resetModules();
+    }
   });
 
   it('refuses a course written for a newer kafka-tutor, asking for an upgrade', () => {

@@ -22,7 +22,7 @@ describe('the lesson menu and the engine, with a scripted terminal', () => {
     script.press(KEYS.enter);
     await script.waitFor('Page one');
     await script.waitFor('Predict: Which colour?');
-    script.press(KEYS.down, KEYS.enter);
+    script.choose('Blue');
     await script.waitFor('echo {who}');
     await script.waitFor('The second page.');
     await script.waitFor('Read the extra page?');

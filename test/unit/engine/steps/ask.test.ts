@@ -45,13 +45,15 @@ describe('the ask step, with a scripted terminal', () => {
   beforeEach(() => vi.stubEnv('KAFKA_TUTOR_CLIENT_ID', ''));
   afterEach(() => vi.unstubAllEnvs());
 
-  it('takes the default on Enter, refuses a bad host with a message, and builds text from the answers', async () => {
+  it('takes the suggestion shown on Enter, refuses a bad host with a message, and builds text from the answers', async () => {
     const progress = freshProgress();
     const script = scriptTerminal();
     const done = play(script, progress, { resume: false, clientId: 'client45' });
     await script.waitFor('Your user on the VM?');
+    await script.waitFor('ubuntu'); // the suggestion, shown where the answer goes
     script.press(KEYS.enter);
     await script.waitFor('Your VM address?');
+    await script.waitFor('e.g. 13.48.5.125');
     script.type('ubuntu@13.48.5.125');
     await script.waitFor('Type only the address; the user name is asked separately.');
     script.press(...Array<string>(18).fill(BACKSPACE));
@@ -59,6 +61,8 @@ describe('the ask step, with a scripted terminal', () => {
     await script.waitFor('Your key file?');
     script.type('~/.ssh/course.pem');
     await script.waitFor('Your folder?');
+    await script.waitFor('~/Downloads/client45');
+    expect(script.screen().slice(-200)).not.toContain('e.g. ~/Downloads/client45'); // a suggestion, not an example
     script.press(KEYS.enter);
     await script.waitFor('ssh -i ~/.ssh/course.pem ubuntu@13.48.5.125 ls ~/Downloads/client45 # client45');
     expect(await done).toBe('done');
@@ -76,9 +80,9 @@ describe('the ask step, with a scripted terminal', () => {
     await script.waitFor('Your key file?');
     script.press(KEYS.enter);
     await script.waitFor('Your folder?');
-    await script.waitFor('~/Downloads/client45'); // the example, dimmed
+    await script.waitFor('e.g. ~/Downloads/client45'); // the example, dimmed, marked as one
     script.press(KEYS.enter);
-    await script.waitFor('Type an answer');
+    await script.waitFor('Type your own answer: the "e.g." is only an example (Ctrl-C leaves the lesson; your progress is saved).');
     script.type('~/Desktop/client7/');
     await script.waitFor('ssh student@vm45.example.org ls ~/Desktop/client7/ # client7');
     expect(await done).toBe('done');

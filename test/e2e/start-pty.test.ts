@@ -2,65 +2,22 @@
  * Drives the real built `kafka-tutor start` through a pseudo-terminal (util-linux
  * `script`), typing keys the way a student does and reading the screen.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { stripVTControlCharacters } from 'node:util';
+import { spawn } from 'node:child_process';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { sandboxStudent } from '../support/sandbox.js';
-import { shownOptions } from '../support/terminal-script.js';
+import { BIN, KEY, startInPty } from '../support/pty.js';
 
-const bin = fileURLToPath(new URL('../../bin/kafka-tutor.js', import.meta.url));
-const ENTER = '\r';
-const DOWN = '\x1b[B';
-const RIGHT = '\x1b[C';
-
-function startInPty(args: string, home: string, env: Record<string, string | undefined> = {}) {
-  // stty: a pty made by `script` without a terminal around it has no size.
-  const child: ChildProcess = spawn('script', ['-qfec', `stty cols 110 rows 40; exec node ${bin} ${args}`, '/dev/null'], {
-    cwd: home,
-    env: { ...process.env, KAFKA_TUTOR_HOME: home, NO_COLOR: '1', TERM: 'xterm-256color', ...env },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let screen = '';
-  let cursor = 0;
-  child.stdout!.on('data', (chunk: Buffer) => (screen += stripVTControlCharacters(chunk.toString())));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return {
-    screen: () => screen,
-    exited,
-    press: (keys: string) => child.stdin!.write(keys),
-    /** Moves to the option of the select on screen whose label starts with `label`, and presses Enter. */
-    choose(label: string) {
-      const shown = shownOptions(screen.slice(cursor));
-      const place = shown.findIndex((option) => option.startsWith(label));
-      if (place < 0) throw new Error(`No option "${label}" on screen; it shows: ${JSON.stringify(shown)}`);
-      child.stdin!.write(DOWN.repeat(place) + ENTER);
-    },
-    async waitFor(text: string, timeoutMs = 30_000) {
-      const until = Date.now() + timeoutMs;
-      while (Date.now() < until) {
-        const at = screen.indexOf(text, cursor);
-        if (at >= 0) {
-          cursor = at + text.length;
-          await new Promise((r) => setTimeout(r, 100));
-          return;
-        }
-        await new Promise((r) => setTimeout(r, 50));
-      }
-      child.kill('SIGKILL');
-      throw new Error(`The terminal never showed "${text}". Its end was:\n${screen.slice(-2000)}`);
-    },
-  };
-}
+const { enter: ENTER, down: DOWN, right: RIGHT } = KEY;
+const tutorIn = (args: string, home: string, env: Record<string, string | undefined> = {}) => startInPty(args, { cwd: home, env: { KAFKA_TUTOR_HOME: home, ...env } });
 
 describe('kafka-tutor start, in a terminal', () => {
   it('shows the lesson menu, runs the credentials lesson with its checks, and saves the progress', async () => {
     const home = mkdtempSync(join(tmpdir(), 'kt-pty-'));
-    const tutor = startInPty('start', home);
+    const tutor = tutorIn('start', home);
     await tutor.waitFor('Which lesson?');
     await tutor.waitFor('1. credentials — Your Kafka credentials (not started)');
     await tutor.waitFor('4. interrupted-commit');
@@ -97,7 +54,7 @@ describe('kafka-tutor start, in a terminal', () => {
   it('runs the simple lesson with the messages a student types', async () => {
     const home = mkdtempSync(join(tmpdir(), 'kt-pty-simple-'));
     const word = `pty-${Date.now().toString(36)}`;
-    const tutor = startInPty('start simple', home);
+    const tutor = tutorIn('start simple', home);
     await tutor.waitFor('Predict: When you type a message');
     tutor.choose('The producer writes it to the topic client1');
     await tutor.waitFor('[consumer] Assigned partitions: client1[0]');
@@ -120,7 +77,7 @@ describe('kafka-tutor start, in a terminal', () => {
 
   it('on Ctrl-C in the middle of a lesson, leaves no consumer running', async () => {
     const home = mkdtempSync(join(tmpdir(), 'kt-pty-orphan-'));
-    const tutor = startInPty('start simple', home);
+    const tutor = tutorIn('start simple', home);
     await tutor.waitFor('Predict: When you type a message');
     tutor.press(ENTER);
     await tutor.waitFor('Type a message for client1');
@@ -141,7 +98,7 @@ describe('kafka-tutor start, in a terminal', () => {
     cpSync(student.dir, join(home, 'auth'), { recursive: true });
     rmSync(join(home, 'auth', 'password.txt'));
     const word = `pty-pw-${Date.now().toString(36)}`;
-    const tutor = startInPty('start credentials', home, { KAFKA_TUTOR_PASSWORD: undefined, KAFKA_TUTOR_AUTH: undefined, KAFKA_TUTOR_CONFIG: undefined });
+    const tutor = tutorIn('start credentials', home, { KAFKA_TUTOR_PASSWORD: undefined, KAFKA_TUTOR_AUTH: undefined, KAFKA_TUTOR_CONFIG: undefined });
     for (const [question, answer] of [['Where is the downloaded folder', '~/Downloads/client1'], ['Which key file', ''], ['Which user', ''], ["What is your VM's address", '13.48.5.125'], ['Which folder on the VM', '']] as const) {
       await tutor.waitFor(question);
       tutor.press(`${answer}${ENTER}`);
@@ -182,7 +139,7 @@ describe('kafka-tutor start, in a terminal', () => {
 
   it('tells a run without a terminal which command to use instead', async () => {
     const home = mkdtempSync(join(tmpdir(), 'kt-notty-'));
-    const child = spawn('node', [bin, 'start'], { cwd: home, env: { ...process.env, KAFKA_TUTOR_HOME: home }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('node', [BIN, 'start'], { cwd: home, env: { ...process.env, KAFKA_TUTOR_HOME: home }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     const code = await new Promise((resolve) => child.on('exit', resolve));

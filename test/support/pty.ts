@@ -11,6 +11,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 import { childrenOf } from './procfs.js';
+import { shownOptions } from './terminal-script.js';
 
 export const BIN = fileURLToPath(new URL('../../bin/kafka-tutor.js', import.meta.url));
 export const KEY = { enter: '\r', down: '\x1b[B', right: '\x1b[C', ctrlC: '\x03' } as const;
@@ -19,6 +20,8 @@ export interface PtyTutor {
   screen(): string;
   exited: Promise<number | null>;
   press(keys: string): void;
+  /** Moves to the option of the select on screen whose label starts with `label`, and presses Enter. */
+  choose(label: string): void;
   /** Resolves once `text` shows after the previous match; kills the tutor and throws after `timeoutMs`. */
   waitFor(text: string, timeoutMs?: number): Promise<void>;
   /** The pid of the tutor's node process (under `script`). */
@@ -27,7 +30,8 @@ export interface PtyTutor {
   close(): void;
 }
 
-export function startInPty(args: string, options: { cwd: string; env: Record<string, string> }): PtyTutor {
+/** `env` values that are undefined remove the variable from the tutor's environment. */
+export function startInPty(args: string, options: { cwd: string; env: Record<string, string | undefined> }): PtyTutor {
   // stty: a pty made by `script` without a terminal around it has no size; exec: the tutor is the shell's child itself.
   const child: ChildProcess = spawn('script', ['-qfec', `stty cols 110 rows 40; exec node ${BIN} ${args}`, '/dev/null'], {
     cwd: options.cwd,
@@ -44,6 +48,12 @@ export function startInPty(args: string, options: { cwd: string; env: Record<str
     screen: () => screen,
     exited,
     press: (keys) => void child.stdin!.write(keys),
+    choose(label) {
+      const shown = shownOptions(screen.slice(cursor));
+      const place = shown.findIndex((option) => option.startsWith(label));
+      if (place < 0) throw new Error(`No option "${label}" on screen; it shows: ${JSON.stringify(shown)}`);
+      child.stdin!.write(KEY.down.repeat(place) + KEY.enter);
+    },
     async waitFor(text, timeoutMs = 30_000) {
       const until = Date.now() + timeoutMs;
       while (Date.now() < until) {

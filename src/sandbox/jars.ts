@@ -75,6 +75,17 @@ export function findKafkaJars(version: KafkaVersion): KafkaJars | undefined {
 }
 
 /**
+ * True when Maven's output says Maven Central has no broker jar of that version (not a network failure).
+ *
+ * @example
+ *   isMissingRelease('… org.apache.kafka:kafka_2.13:jar:4.9.9 was not found in https://…', '4.9.9'); // true
+ */
+export function isMissingRelease(mavenOutput: string, kafkaVersion: string): boolean {
+  const jar = `org.apache.kafka:kafka_2.13:jar:${kafkaVersion}`;
+  return mavenOutput.split('\n').some((line) => line.includes(`${jar} `) && /was not found|could not be found|Could not find artifact/.test(line));
+}
+
+/**
  * Returns the jars of `version`, downloading them with Maven on its first start.
  *
  * @example
@@ -100,7 +111,7 @@ export async function ensureKafkaJars(version: KafkaVersion, report: (message: s
   }
   await rm(partial, { recursive: true, force: true });
   const output = result.all ?? '';
-  if (new RegExp(`kafka_2\\.13:jar:${version.text.replaceAll('.', '\\.')}\\b[^\\n]*(was not found|could not be found)|Could not find artifact org\\.apache\\.kafka:kafka_2\\.13:jar:`).test(output)) {
+  if (isMissingRelease(output, version.text)) {
     throw new UserError(`Maven Central has no Kafka ${version.text}: it is not a released version.`, {
       fix: `kafka-tutor sandbox start --kafka-version ${DEFAULT_KAFKA_VERSION} (the default) or --kafka-version ${KAFKA_3_VERSION}`,
       code: 'kafka-version-unknown',

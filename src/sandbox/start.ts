@@ -11,7 +11,7 @@ import { renderLog4j, renderServerProperties } from './broker-config.js';
 import { ensureSandboxPki } from './certificates.js';
 import { ensureKafkaJars, findKafkaHome } from './jars.js';
 import { formatStorage, launchBroker, newClusterId } from './java.js';
-import { chooseKafkaVersion, kafkaLogging, parseKafkaVersion, requestedKafkaVersion, type KafkaVersion } from './kafka-version.js';
+import { chooseKafkaVersion, kafkaLogging, parseKafkaVersion, requestedKafkaVersion, type KafkaVersion, type VersionChoiceInput } from './kafka-version.js';
 import { withStartLock } from './lock.js';
 import { fileSize, summarizeLogSince } from './logs.js';
 import { sandboxDir, sandboxPaths, type SandboxPaths } from './paths.js';
@@ -56,10 +56,12 @@ export async function startSandbox(options: StartOptions): Promise<StartResult> 
   const started = Date.now();
   const dir = options.dir ?? sandboxDir();
   await assertJava();
-  return withStartLock(dir, () => startLocked(dir, options, started));
+  // A bad version or KAFKA_HOME is refused before anything is created.
+  const asked = { requested: requestedKafkaVersion(options.kafkaVersion), home: findKafkaHome()?.version };
+  return withStartLock(dir, () => startLocked(dir, options, started, asked));
 }
 
-async function startLocked(dir: string, options: StartOptions, started: number): Promise<StartResult> {
+async function startLocked(dir: string, options: StartOptions, started: number, asked: Pick<VersionChoiceInput, 'requested' | 'home'>): Promise<StartResult> {
   const previous = await readSandboxState(dir);
   const brokers = options.brokers ?? previous?.brokers.length ?? 1;
   if (previous && previous.brokers.length !== brokers) {
@@ -69,10 +71,8 @@ async function startLocked(dir: string, options: StartOptions, started: number):
     });
   }
   const running = previous !== null && isSandboxRunning(previous);
-  const home = findKafkaHome();
   const version = chooseKafkaVersion({
-    requested: requestedKafkaVersion(options.kafkaVersion),
-    home: home?.version,
+    ...asked,
     previous: previous ? { version: parseKafkaVersion(previous.kafkaVersion, `${dir}/state.json`), running } : undefined,
   });
   if (previous && running) {

@@ -58,7 +58,7 @@ export async function assertPortsFree(brokers: number, ownDir: string): Promise<
   for (let nodeId = 1; nodeId <= brokers; nodeId++) {
     for (const port of Object.values(portsFor(nodeId))) {
       if (await isPortFree(port)) continue;
-      const other = findRunningSandbox(ownDir);
+      const other = findRunningSandbox(ownDir, port);
       if (other !== undefined) {
         // The usual case: a sandbox started from another working directory (the ports are fixed, like the course's).
         throw new UserError(`Port ${port} on ${SANDBOX_HOST} is held by another kafka-tutor sandbox, in ${other}; one machine runs one sandbox at a time.`, {

@@ -23,19 +23,21 @@ export function isOurBroker(pid: number, sandboxDir: string): boolean {
 }
 
 /**
- * The folder of a running sandbox broker other than `ownDir`, found in the process
- * table, so that a port clash can name the sandbox holding the port.
+ * The folder of the running sandbox broker, other than `ownDir`, that listens on `port`, found
+ * in the process table and its server.properties, so that a port clash names the sandbox
+ * holding the port (several may run side by side on moved ports).
  *
  * @example
- *   findRunningSandbox('/tmp/b/.kafka-tutor/sandbox'); // '/home/ana/course/.kafka-tutor/sandbox'
+ *   findRunningSandbox('/tmp/b/.kafka-tutor/sandbox', 19093); // '/home/ana/course/.kafka-tutor/sandbox'
  */
-export function findRunningSandbox(ownDir: string): string | undefined {
+export function findRunningSandbox(ownDir: string, port: number): string | undefined {
   let pids: string[];
   try {
     pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
   } catch {
     return undefined;
   }
+  const listensOnPort = new RegExp(`^listeners=.*:${port}(,|$)`, 'm');
   for (const pid of pids) {
     try {
       const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
@@ -43,7 +45,7 @@ export function findRunningSandbox(ownDir: string): string | undefined {
       // Our brokers run with <sandbox>/brokers/<n>/server.properties.
       const properties = args.find((arg) => /\/brokers\/\d+\/server\.properties$/.test(arg));
       const dir = properties?.replace(/\/brokers\/\d+\/server\.properties$/, '');
-      if (dir && dir !== ownDir) return dir;
+      if (dir && dir !== ownDir && listensOnPort.test(readFileSync(properties!, 'utf8'))) return dir;
     } catch {
       // The process ended while we looked, or is not ours to read.
     }

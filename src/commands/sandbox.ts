@@ -30,7 +30,7 @@ export function registerSandbox(program: Command, result: CliResult): void {
     .option('--students <n>', 'number of students client1…clientN, each with a topic and a credentials folder (default 1)', positiveInt(500))
     .option(
       '--kafka-version <v>',
-      `Apache Kafka release to run: 4.x or 3.9.x (default ${DEFAULT_KAFKA_VERSION}, or $${KAFKA_VERSION_ENV}, or what the sandbox last ran); going back a release line needs sandbox reset`,
+      `Apache Kafka release to run, 4.x or 3.9.x (else $${KAFKA_VERSION_ENV}, else what the sandbox last ran, else ${DEFAULT_KAFKA_VERSION}); going back a release line needs sandbox reset`,
     )
     .addHelpText('after', `\nExamples:\n  kafka-tutor sandbox start --brokers 3 --students 4\n  kafka-tutor sandbox start --kafka-version ${KAFKA_3_VERSION}`)
     .action(

@@ -1,5 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import type { CliResult } from '../cli.js';
+import { DEFAULT_KAFKA_VERSION, KAFKA_3_VERSION, KAFKA_VERSION_ENV } from '../sandbox/version.js';
 import { action } from './shared.js';
 
 function positiveInt(max: number) {
@@ -27,9 +28,13 @@ export function registerSandbox(program: Command, result: CliResult): void {
     .description('start the sandbox (downloads Kafka with Maven on the first start) and wait until a student can produce and consume')
     .option('--brokers <n>', 'number of brokers: 1, or 3 like the course cluster (ports 19093, 29093, 39093)', brokerCount)
     .option('--students <n>', 'number of students client1…clientN, each with a topic and a credentials folder (default 1)', positiveInt(500))
-    .addHelpText('after', '\nExample:\n  kafka-tutor sandbox start --brokers 3 --students 4')
+    .option(
+      '--kafka-version <v>',
+      `Apache Kafka release to run, 4.x or 3.9.x (else $${KAFKA_VERSION_ENV}, else what the sandbox last ran, else ${DEFAULT_KAFKA_VERSION}); going back a release line needs sandbox reset`,
+    )
+    .addHelpText('after', `\nExamples:\n  kafka-tutor sandbox start --brokers 3 --students 4\n  kafka-tutor sandbox start --kafka-version ${KAFKA_3_VERSION}`)
     .action(
-      action(result, async (flags: { brokers?: number; students?: number }) => {
+      action(result, async (flags: { brokers?: number; students?: number; kafkaVersion?: string }) => {
         const { runStart } = await import('../sandbox/run.js');
         return runStart(flags);
       }),
@@ -47,7 +52,7 @@ export function registerSandbox(program: Command, result: CliResult): void {
 
   sandbox
     .command('status')
-    .description('show brokers, ports, students and their credentials folders (exit 3 when not running)')
+    .description('show the Kafka version the brokers run, their ports, students and credentials folders (exit 3 when not running)')
     .option('--json', 'print the status as JSON for scripts')
     .action(
       action(result, async (flags: { json?: boolean }) => {

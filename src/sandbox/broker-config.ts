@@ -1,9 +1,10 @@
 /**
- * The broker's server.properties and the shared log4j configuration. Security as in the
+ * The broker's server.properties and the shared logging configuration. Security as in the
  * course: SSL everywhere with client certificates, the CN as principal, StandardAuthorizer
  * ACLs, nothing allowed without an ACL; tutorial-friendly timings.
  */
 import { portsFor, SANDBOX_HOST } from './ports.js';
+import type { KafkaLogging } from './kafka-version.js';
 import type { SandboxPaths } from './paths.js';
 
 export const ADMIN_CN = 'kafka-tutor-admin';
@@ -72,19 +73,49 @@ export function renderServerProperties({ nodeId, brokers, paths, keystorePasswor
   return header + Object.entries(lines).map(([key, value]) => `${key}=${value}`).join('\n') + '\n';
 }
 
-/** log4j 1 (reload4j) configuration: INFO to stdout, which the broker's log file captures. */
-export function renderLog4j(): string {
+/** Loggers whose per-request and per-partition chatter hides the lines a student needs. */
+const QUIET_LOGGERS = ['kafka.request.logger', 'state.change.logger', 'kafka.log.LogCleaner', 'org.apache.kafka.storage.internals.log'];
+/** ACL decisions (denials at INFO) stay in the log: tests and `sandbox logs` read them. */
+const AUTHORIZER_LOGGER = 'kafka.authorizer.logger';
+/** The layout of Apache's own configuration: `[date] LEVEL message (logger)`. */
+const PATTERN = '[%d] %p %m (%c)%n';
+
+/**
+ * The logging configuration for the Kafka line that runs: INFO to stdout, which the broker's
+ * log file captures. Kafka 4.x reads log4j2 properties, Kafka 3.9 log4j 1 (reload4j) ones.
+ *
+ * @example
+ *   writeFileSync(paths.log4j2, renderLog4j('log4j2'));
+ */
+export function renderLog4j(logging: KafkaLogging): string {
+  return logging === 'log4j2' ? renderLog4j2() : renderReload4j();
+}
+
+function renderReload4j(): string {
   return [
     'log4j.rootLogger=INFO, stdout',
     'log4j.appender.stdout=org.apache.log4j.ConsoleAppender',
     'log4j.appender.stdout.layout=org.apache.log4j.PatternLayout',
-    'log4j.appender.stdout.layout.ConversionPattern=[%d] %p %m (%c)%n',
-    // Per-request and per-partition chatter hides the lines a student needs.
-    'log4j.logger.kafka.request.logger=WARN',
-    'log4j.logger.state.change.logger=WARN',
-    'log4j.logger.kafka.log.LogCleaner=WARN',
-    'log4j.logger.org.apache.kafka.storage.internals.log=WARN',
-    'log4j.logger.kafka.authorizer.logger=INFO',
+    `log4j.appender.stdout.layout.ConversionPattern=${PATTERN}`,
+    ...QUIET_LOGGERS.map((name) => `log4j.logger.${name}=WARN`),
+    `log4j.logger.${AUTHORIZER_LOGGER}=INFO`,
+    '',
+  ].join('\n');
+}
+
+function renderLog4j2(): string {
+  const logger = (key: string, name: string, level: string) => [`logger.${key}.name=${name}`, `logger.${key}.level=${level}`];
+  return [
+    // log4j2's own status messages: warnings only (a bad configuration still shows up in the log).
+    'status=warn',
+    'appender.stdout.type=Console',
+    'appender.stdout.name=STDOUT',
+    'appender.stdout.layout.type=PatternLayout',
+    `appender.stdout.layout.pattern=${PATTERN}`,
+    'rootLogger.level=INFO',
+    'rootLogger.appenderRef.stdout.ref=STDOUT',
+    ...QUIET_LOGGERS.flatMap((name, i) => logger(`quiet${i + 1}`, name, 'WARN')),
+    ...logger('authorizer', AUTHORIZER_LOGGER, 'INFO'),
     '',
   ].join('\n');
 }

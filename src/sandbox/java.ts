@@ -7,14 +7,23 @@ import { existsSync } from 'node:fs';
 import { execa } from 'execa';
 import { UserError } from '../errors.js';
 import type { KafkaJars } from './jars.js';
+import { kafkaLogging } from './kafka-version.js';
 import type { SandboxPaths } from './paths.js';
 import { spawnDetached } from './processes.js';
 
 /** Small heap, serial GC and the C1 compiler only: a tutorial broker starts in seconds on two cores. */
 export const JVM_OPTIONS = ['-Xms256m', '-Xmx512m', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Xss512k', '-Djava.awt.headless=true'];
 
-function javaArgs(jars: KafkaJars, paths: SandboxPaths): string[] {
-  return [...JVM_OPTIONS, `-Dlog4j.configuration=file:${paths.log4j}`, '-cp', `${jars.dir}/*`];
+/**
+ * The JVM flags before the main class: the logging configuration of the jars' Kafka line
+ * (log4j2 for 4.x, log4j 1 for 3.9), and the class path.
+ *
+ * @example
+ *   javaArgs(jars, paths); // ['-Xms256m', …, '-Dlog4j2.configurationFile=file:/…/log4j2.properties', '-cp', '/…/kafka-4.4.0/*']
+ */
+export function javaArgs(jars: KafkaJars, paths: SandboxPaths): string[] {
+  const logging = kafkaLogging(jars.version) === 'log4j2' ? `-Dlog4j2.configurationFile=file:${paths.log4j2}` : `-Dlog4j.configuration=file:${paths.log4j}`;
+  return [...JVM_OPTIONS, logging, '-cp', `${jars.dir}/*`];
 }
 
 /**

@@ -5,7 +5,6 @@
  */
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { KAFKA_VERSION } from './version.js';
 
 /**
  * The sandbox folder, absolute.
@@ -20,15 +19,15 @@ export function sandboxDir(): string {
 }
 
 /**
- * Where Maven copies the Kafka jars (kept across `reset`): `kafka-<version>` under
- * `$KAFKA_TUTOR_CACHE`, else under `~/.cache/kafka-tutor`, so versions never mix.
+ * Where Maven copies the jars of one Kafka version (kept across `reset`): `kafka-<version>`
+ * under `$KAFKA_TUTOR_CACHE`, else under `~/.cache/kafka-tutor`, so versions never mix.
  *
  * @example
- *   jarCacheDir(); // '/home/ana/.cache/kafka-tutor/kafka-3.9.1'
+ *   jarCacheDir('4.4.0'); // '/home/ana/.cache/kafka-tutor/kafka-4.4.0'
  */
-export function jarCacheDir(): string {
+export function jarCacheDir(kafkaVersion: string): string {
   const root = process.env.KAFKA_TUTOR_CACHE ? resolve(process.env.KAFKA_TUTOR_CACHE) : join(homedir(), '.cache', 'kafka-tutor');
-  return join(root, `kafka-${KAFKA_VERSION}`);
+  return join(root, `kafka-${kafkaVersion}`);
 }
 
 /** The fixed file names inside a sandbox folder. */
@@ -37,7 +36,10 @@ export function sandboxPaths(dir: string = sandboxDir()) {
   return {
     dir,
     state: join(dir, 'state.json'),
+    /** Logging of Kafka 3.9 (log4j 1 / reload4j). */
     log4j: join(dir, 'log4j.properties'),
+    /** Logging of Kafka 4.x (log4j2). */
+    log4j2: join(dir, 'log4j2.properties'),
     pki,
     caCert: join(pki, 'ca.crt'),
     caKey: join(pki, 'ca.key'),

@@ -23,37 +23,21 @@ export function isOurBroker(pid: number, sandboxDir: string): boolean {
 }
 
 /**
- * The folder of a running sandbox broker other than `ownDir`, found in the process
- * table, so that a port clash can name the sandbox holding the port: the one whose
- * state.json lists `port` when several run (moved with KAFKA_TUTOR_SANDBOX_PORT), else the first.
+ * The folder of the running sandbox broker, other than `ownDir`, that listens on `port`, found
+ * in the process table and its server.properties, so that a port clash names the sandbox
+ * holding the port (several may run side by side on moved ports).
  *
  * @example
  *   findRunningSandbox('/tmp/b/.kafka-tutor/sandbox', 19093); // '/home/ana/course/.kafka-tutor/sandbox'
  */
-export function findRunningSandbox(ownDir: string, port?: number): string | undefined {
-  const others = runningSandboxDirs().filter((dir) => dir !== ownDir);
-  return others.find((dir) => port !== undefined && listsPort(dir, port)) ?? others[0];
-}
-
-/** Whether the sandbox in `dir` records `port` among its brokers' ports. */
-function listsPort(dir: string, port: number): boolean {
-  try {
-    const state = JSON.parse(readFileSync(`${dir}/state.json`, 'utf8')) as { brokers?: { sslPort?: number; internalPort?: number; controllerPort?: number }[] };
-    return (state.brokers ?? []).some((b) => [b.sslPort, b.internalPort, b.controllerPort].includes(port));
-  } catch {
-    return false;
-  }
-}
-
-/** The folders of every running sandbox broker, from the process table. */
-function runningSandboxDirs(): string[] {
-  const dirs: string[] = [];
+export function findRunningSandbox(ownDir: string, port: number): string | undefined {
   let pids: string[];
   try {
     pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
   } catch {
-    return dirs;
+    return undefined;
   }
+  const listensOnPort = new RegExp(`^listeners=.*:${port}(,|$)`, 'm');
   for (const pid of pids) {
     try {
       const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
@@ -61,12 +45,12 @@ function runningSandboxDirs(): string[] {
       // Our brokers run with <sandbox>/brokers/<n>/server.properties.
       const properties = args.find((arg) => /\/brokers\/\d+\/server\.properties$/.test(arg));
       const dir = properties?.replace(/\/brokers\/\d+\/server\.properties$/, '');
-      if (dir && !dirs.includes(dir)) dirs.push(dir);
+      if (dir && dir !== ownDir && listensOnPort.test(readFileSync(properties!, 'utf8'))) return dir;
     } catch {
       // The process ended while we looked, or is not ours to read.
     }
   }
-  return dirs;
+  return undefined;
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import { execa } from 'execa';
 import { UserError } from '../errors.js';
-import { KAFKA_VERSION, MIN_JAVA_MAJOR } from './version.js';
+import { MIN_JAVA_MAJOR } from './version.js';
 
 export const INSTALL_JAVA = 'sudo apt-get install -y openjdk-17-jre-headless';
 export const INSTALL_MAVEN = 'sudo apt-get install -y maven';
@@ -35,12 +35,12 @@ export async function assertJava(): Promise<number> {
   return major;
 }
 
-/** Throws a UserError with the install command unless `mvn` runs. */
-export async function assertMaven(): Promise<void> {
+/** Throws a UserError with the install command unless `mvn` runs (`kafkaVersion` is the one to download). */
+export async function assertMaven(kafkaVersion: string): Promise<void> {
   const result = await execa('mvn', ['-v'], { reject: false, timeout: 30_000 });
   if (result.exitCode !== 0) {
     throw new UserError('The first sandbox start downloads Kafka with Maven, and no working `mvn` command was found.', {
-      fix: `${INSTALL_MAVEN}   (or point KAFKA_HOME at an unpacked Kafka ${KAFKA_VERSION} installation)`,
+      fix: `${INSTALL_MAVEN}   (or point KAFKA_HOME at an unpacked Kafka ${kafkaVersion} installation)`,
       code: 'maven-missing',
     });
   }

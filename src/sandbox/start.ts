@@ -9,8 +9,9 @@ import { waitForBrokers, warmUpGroupCoordinator } from './admin.js';
 import { fillAuthFolder } from './auth-folder.js';
 import { renderLog4j, renderServerProperties } from './broker-config.js';
 import { ensureSandboxPki } from './certificates.js';
-import { ensureKafkaJars } from './jars.js';
+import { ensureKafkaJars, findKafkaHome } from './jars.js';
 import { formatStorage, launchBroker, newClusterId } from './java.js';
+import { chooseKafkaVersion, kafkaLogging, parseKafkaVersion, requestedKafkaVersion, type KafkaVersion, type VersionChoiceInput } from './kafka-version.js';
 import { withStartLock } from './lock.js';
 import { fileSize, summarizeLogSince } from './logs.js';
 import { sandboxDir, sandboxPaths, type SandboxPaths } from './paths.js';
@@ -22,12 +23,14 @@ import { isSandboxRunning, readSandboxState, writeSandboxState, type SandboxStat
 import { stopSandbox } from './stop.js';
 import { addMissingStudents } from './students.js';
 import { verifyRoundTrip } from './verify.js';
-import { KAFKA_VERSION, SANDBOX_STATE_VERSION } from './version.js';
+import { SANDBOX_STATE_VERSION } from './version.js';
 
 export interface StartOptions {
   /** 1 or 3; undefined keeps what the sandbox folder was made with (else 1). */
   brokers?: number | undefined;
   students?: number | undefined;
+  /** `--kafka-version`; undefined: KAFKA_TUTOR_KAFKA_VERSION, else the sandbox's own version, else the default. */
+  kafkaVersion?: string | undefined;
   progress: Progress;
   /** Where ./auth is filled with the first student's credentials (default: the working directory). */
   cwd?: string;
@@ -53,10 +56,12 @@ export async function startSandbox(options: StartOptions): Promise<StartResult> 
   const started = Date.now();
   const dir = options.dir ?? sandboxDir();
   await assertJava();
-  return withStartLock(dir, () => startLocked(dir, options, started));
+  // A bad version or KAFKA_HOME is refused before anything is created.
+  const asked = { requested: requestedKafkaVersion(options.kafkaVersion), home: findKafkaHome()?.version };
+  return withStartLock(dir, () => startLocked(dir, options, started, asked));
 }
 
-async function startLocked(dir: string, options: StartOptions, started: number): Promise<StartResult> {
+async function startLocked(dir: string, options: StartOptions, started: number, asked: Pick<VersionChoiceInput, 'requested' | 'home'>): Promise<StartResult> {
   const previous = await readSandboxState(dir);
   const brokers = options.brokers ?? previous?.brokers.length ?? 1;
   if (previous && previous.brokers.length !== brokers) {
@@ -65,20 +70,26 @@ async function startLocked(dir: string, options: StartOptions, started: number):
       code: 'sandbox-broker-count',
     });
   }
-  if (previous && isSandboxRunning(previous)) {
+  const running = previous !== null && isSandboxRunning(previous);
+  const version = chooseKafkaVersion({
+    ...asked,
+    previous: previous ? { version: parseKafkaVersion(previous.kafkaVersion, `${dir}/state.json`), running } : undefined,
+  });
+  if (previous && running) {
     const state = await addMissingStudents(previous, options.students ?? 0);
     return { state, alreadyRunning: true, authFilled: undefined, seconds: 0 };
   }
   // A half-running sandbox (one broker crashed) cannot be trusted: stop what is left first.
   if (previous) await stopSandbox(dir);
 
-  const jars = await ensureKafkaJars((message) => options.progress.step(message));
+  const jars = await ensureKafkaJars(version, (message) => options.progress.step(message));
   const paths = sandboxPaths(dir);
   options.progress.step('Preparing certificates and broker configuration…');
   await mkdir(dir, { recursive: true });
   const keystorePassword = await ensureSandboxPki(paths);
   const nodeIds = Array.from({ length: brokers }, (_, i) => i + 1);
-  await writeFile(paths.log4j, renderLog4j());
+  const logging = kafkaLogging(jars.version);
+  await writeFile(logging === 'log4j2' ? paths.log4j2 : paths.log4j, renderLog4j(logging));
   for (const nodeId of nodeIds) {
     await mkdir(paths.broker(nodeId).dir, { recursive: true, mode: 0o700 });
     await writeFile(paths.broker(nodeId).properties, renderServerProperties({ nodeId, brokers, paths, keystorePassword }), { mode: 0o600 });
@@ -88,8 +99,8 @@ async function startLocked(dir: string, options: StartOptions, started: number):
   await formatStorage(jars, paths, nodeIds, clusterId);
   await assertPortsFree(brokers, dir);
 
-  options.progress.step(`Starting Kafka ${KAFKA_VERSION} (${brokers} broker${brokers > 1 ? 's' : ''})…`);
-  const state = newState(dir, paths, clusterId, nodeIds, previous);
+  options.progress.step(`Starting Kafka ${jars.version.text} (${brokers} broker${brokers > 1 ? 's' : ''})…`);
+  const state = newState(dir, paths, clusterId, nodeIds, previous, jars.version);
   // The log files grow across starts: errors are looked for only in what this start appends.
   const logOffsets = new Map(await Promise.all(state.brokers.map(async (b) => [b.nodeId, await fileSize(b.logFile)] as const)));
   for (const broker of state.brokers) {
@@ -161,11 +172,12 @@ async function brokerFailure(nodeId: number, logFile: string, offset: number, wh
   });
 }
 
-function newState(dir: string, paths: SandboxPaths, clusterId: string, nodeIds: number[], previous: SandboxState | null): SandboxState {
+function newState(dir: string, paths: SandboxPaths, clusterId: string, nodeIds: number[], previous: SandboxState | null, version: KafkaVersion): SandboxState {
   const brokers = nodeIds.map((nodeId) => ({ nodeId, pid: null as number | null, ...portsFor(nodeId), logFile: paths.broker(nodeId).log }));
   return {
     version: SANDBOX_STATE_VERSION,
-    kafkaVersion: KAFKA_VERSION,
+    // What this start runs: the next start without --kafka-version keeps it, and refuses to go back a release line.
+    kafkaVersion: version.text,
     clusterId,
     dir,
     bootstrap: brokers.map((b) => `${SANDBOX_HOST}:${b.sslPort}`).join(','),

@@ -5,7 +5,7 @@
  *
  * {
  *   "version": 1,                      // shape of this file (SANDBOX_STATE_VERSION)
- *   "kafkaVersion": "3.9.1",
+ *   "kafkaVersion": "4.4.0",           // what the last start ran; the next start without a version keeps it
  *   "clusterId": "…22 chars…",
  *   "dir": "/abs/.kafka-tutor/sandbox",
  *   "bootstrap": "127.0.0.1:19093",    // comma-separated with 3 brokers

@@ -3,18 +3,24 @@
  */
 import { existsSync } from 'node:fs';
 import { ensureAdminProperties } from './admin-properties.js';
+import { findKafkaHome } from './jars.js';
+import { requestedKafkaVersion } from './kafka-version.js';
 import { sandboxDir, sandboxPaths } from './paths.js';
 import { isOurBroker } from './processes.js';
+import { runningKafkaVersion } from './running-version.js';
 import { readSandboxState } from './state.js';
-import { KAFKA_VERSION } from './version.js';
+import { DEFAULT_KAFKA_VERSION } from './version.js';
 
 export interface SandboxStatus {
   /** Ready: every broker up and the start's produce/consume check passed. */
   running: boolean;
   dir: string;
+  /** The version the brokers run (read from their processes); while none runs, the version of the last start (else the default). */
   kafkaVersion: string;
+  /** True when kafkaVersion was read from a running broker. */
+  kafkaVersionRunning: boolean;
   bootstrap: string | null;
-  brokers: { nodeId: number; pid: number | null; up: boolean; sslPort: number; internalPort: number; controllerPort: number; logFile: string }[];
+  brokers: { nodeId: number; pid: number | null; up: boolean; kafkaVersion: string | null; sslPort: number; internalPort: number; controllerPort: number; logFile: string }[];
   students: { clientId: string; topic: string; dir: string }[];
   startedAt: string | null;
   /** An admin properties file for `kafka-tutor class … --admin-config` (null before the sandbox was made). */
@@ -32,23 +38,37 @@ export interface SandboxStatus {
  */
 export async function readSandboxStatus(dir: string = sandboxDir()): Promise<SandboxStatus> {
   const state = await readSandboxState(dir);
-  if (!state) return { running: false, dir, kafkaVersion: KAFKA_VERSION, bootstrap: null, brokers: [], students: [], startedAt: null, adminConfig: null, caCert: null, caKey: null };
+  if (!state) return { running: false, dir, kafkaVersion: nextKafkaVersion(), kafkaVersionRunning: false, bootstrap: null, brokers: [], students: [], startedAt: null, adminConfig: null, caCert: null, caKey: null };
   const paths = sandboxPaths(dir);
   const hasPki = existsSync(paths.caKey) && existsSync(paths.adminKey);
-  const brokers = state.brokers.map((b) => ({ ...b, up: b.pid !== null && isOurBroker(b.pid, dir) }));
+  const brokers = state.brokers.map((b) => {
+    const up = b.pid !== null && isOurBroker(b.pid, dir);
+    return { ...b, pid: up ? b.pid : null, up, kafkaVersion: up && b.pid !== null ? (runningKafkaVersion(b.pid) ?? null) : null };
+  });
   const running = state.startedAt !== null && brokers.length > 0 && brokers.every((b) => b.up);
+  const seen = brokers.find((b) => b.kafkaVersion !== null)?.kafkaVersion;
   return {
     running,
     dir,
-    kafkaVersion: state.kafkaVersion,
+    kafkaVersion: seen ?? state.kafkaVersion,
+    kafkaVersionRunning: seen !== undefined,
     bootstrap: state.bootstrap,
-    brokers: brokers.map((b) => ({ ...b, pid: b.up ? b.pid : null })),
+    brokers,
     students: state.students.map(({ clientId, topic, dir: folder }) => ({ clientId, topic, dir: folder })),
     startedAt: running ? state.startedAt : null,
     adminConfig: hasPki ? await ensureAdminProperties(state) : null,
     caCert: hasPki ? paths.caCert : null,
     caKey: hasPki ? paths.caKey : null,
   };
+}
+
+/** The version a first `sandbox start` would run (a bad setting is reported by the start, not here). */
+function nextKafkaVersion(): string {
+  try {
+    return findKafkaHome()?.version.text ?? requestedKafkaVersion(undefined)?.text ?? DEFAULT_KAFKA_VERSION;
+  } catch {
+    return DEFAULT_KAFKA_VERSION;
+  }
 }
 
 /**
@@ -59,20 +79,26 @@ export async function readSandboxStatus(dir: string = sandboxDir()): Promise<San
  */
 export function formatSandboxStatus(status: SandboxStatus, symbols: { up: string; down: string }): string[] {
   const lines = [
-    `Sandbox: ${sandboxWord(status)} (Kafka ${status.kafkaVersion})`,
+    `Sandbox: ${sandboxWord(status)} (${versionWords(status)})`,
     `Folder:  ${status.dir}`,
   ];
   if (status.bootstrap) lines.push(`Bootstrap: ${status.bootstrap}`);
   if (status.startedAt) lines.push(`Started: ${status.startedAt}`);
   if (status.adminConfig) lines.push(`Admin config (for kafka-tutor class --admin-config): ${status.adminConfig}`);
   for (const b of status.brokers) {
-    const state = b.up ? `${symbols.up} up (pid ${b.pid})` : `${symbols.down} down`;
+    const state = b.up ? `${symbols.up} up (pid ${b.pid}${b.kafkaVersion ? `, Kafka ${b.kafkaVersion}` : ''})` : `${symbols.down} down`;
     lines.push(`Broker ${b.nodeId}: ${state}  ssl 127.0.0.1:${b.sslPort}  internal ${b.internalPort}  controller ${b.controllerPort}`);
     lines.push(`  log: ${b.logFile}`);
   }
   if (status.students.length > 0) lines.push('Students (client id, topic, credentials folder):');
   for (const s of status.students) lines.push(`  ${s.clientId}  topic ${s.topic}  ${s.dir}`);
   return lines;
+}
+
+function versionWords(status: SandboxStatus): string {
+  if (status.kafkaVersionRunning) return `Kafka ${status.kafkaVersion}`;
+  if (status.brokers.length === 0) return `sandbox start runs Kafka ${status.kafkaVersion}`;
+  return `Kafka ${status.kafkaVersion} when last started`;
 }
 
 function sandboxWord(status: SandboxStatus): string {

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { sandboxState } from '../support/sandbox.js';
+import { TEST_KAFKA_VERSION } from '../support/test-kafka.js';
 
 const BIN = fileURLToPath(new URL('../../bin/kafka-tutor.js', import.meta.url));
 const run = (args: string[], env: Record<string, string> = {}) => execa('node', [BIN, ...args], { reject: false, env: { ...env, NO_COLOR: '1' } });
@@ -19,18 +20,18 @@ describe('kafka-tutor sandbox (built bin)', () => {
     const state = await sandboxState();
     const result = await run(['sandbox', 'status', '--json']);
     expect(result.exitCode).toBe(0);
-    const status = JSON.parse(result.stdout) as Record<string, unknown> & { brokers: { up: boolean; pid: number; sslPort: number }[]; students: { clientId: string; dir: string }[] };
-    expect(status).toMatchObject({ running: true, dir: state.dir, kafkaVersion: '3.9.1', bootstrap: state.bootstrap });
-    expect(status.brokers.map((b) => [b.up, b.pid, b.sslPort])).toEqual(state.brokers.map((b) => [true, b.pid, b.sslPort]));
+    const status = JSON.parse(result.stdout) as Record<string, unknown> & { brokers: { up: boolean; pid: number; sslPort: number; kafkaVersion: string }[]; students: { clientId: string; dir: string }[] };
+    expect(status).toMatchObject({ running: true, dir: state.dir, kafkaVersion: TEST_KAFKA_VERSION, kafkaVersionRunning: true, bootstrap: state.bootstrap });
+    expect(status.brokers.map((b) => [b.up, b.pid, b.sslPort, b.kafkaVersion])).toEqual(state.brokers.map((b) => [true, b.pid, b.sslPort, TEST_KAFKA_VERSION]));
     expect(status.students.map((s) => s.clientId)).toEqual(expect.arrayContaining(['client1', 'client2', 'client3', 'client4']));
     expect(status.students[0]?.dir).toBe(`${state.dir}/students/client1`);
     expect(result.stdout).not.toMatch(/password|BEGIN/i);
   });
 
-  it('status says "not created" and exits 3 for an empty sandbox folder', async () => {
-    const result = await run(['sandbox', 'status'], { KAFKA_TUTOR_SANDBOX: '/tmp/kafka-tutor-e2e-no-sandbox-here' });
+  it('status says "not created", with the Kafka a start would run, and exits 3 for an empty sandbox folder', async () => {
+    const result = await run(['sandbox', 'status'], { KAFKA_TUTOR_SANDBOX: '/tmp/kafka-tutor-e2e-no-sandbox-here', KAFKA_TUTOR_KAFKA_VERSION: '3.9.2' });
     expect(result.exitCode).toBe(3);
-    expect(result.stdout).toContain('Sandbox: not created');
+    expect(result.stdout).toContain('Sandbox: not created (sandbox start runs Kafka 3.9.2)');
     expect(result.stdout).toContain('kafka-tutor sandbox start');
   });
 
@@ -39,6 +40,21 @@ describe('kafka-tutor sandbox (built bin)', () => {
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toContain('kafka-tutor sandbox reset --yes');
     expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('refuses a Kafka version it does not run in one sentence with the fix, before creating anything', async () => {
+    const sandbox = await mkdtemp(join(tmpdir(), 'kafka-tutor-e2e-version-'));
+    for (const [args, env, sentence] of [
+      [['--kafka-version', '3.8.1'], {}, 'Kafka 3.8.1 (from --kafka-version) is not supported: the sandbox runs Kafka 3.9.x or 4.x.'],
+      [[], { KAFKA_TUTOR_KAFKA_VERSION: 'newest' }, '"newest" (from KAFKA_TUTOR_KAFKA_VERSION) is not a Kafka version such as 4.4.0.'],
+    ] as const) {
+      const result = await run(['sandbox', 'start', ...args], { ...env, KAFKA_TUTOR_SANDBOX: join(sandbox, 'sandbox') });
+      expect(result.exitCode).toBe(1);
+      expect(result.stderr).toContain(sentence);
+      expect(result.stderr).toMatch(/Fix: .*3\.9\.1/);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+      expect(existsSync(join(sandbox, 'sandbox'))).toBe(false);
+    }
   });
 
   it('rejects a broker count other than 1 or 3 in one line', async () => {

@@ -15,6 +15,7 @@ import { startSandbox } from '../../src/sandbox/start.js';
 import { stopSandbox } from '../../src/sandbox/stop.js';
 import { ensureStudents } from '../../src/sandbox/students.js';
 import { adminClient, sandboxState } from '../support/sandbox.js';
+import { TEST_KAFKA_VERSION } from '../support/test-kafka.js';
 
 describe('sandbox lifecycle', () => {
   it('a second start reports the sandbox as already running and keeps its brokers', async () => {
@@ -73,9 +74,9 @@ describe('sandbox lifecycle', () => {
     const dir = await mkdtemp(join(tmpdir(), 'kafka-tutor-broken-kafka-'));
     const saved = process.env.KAFKA_HOME;
     try {
-      // A "Kafka installation" whose broker jar is empty: java cannot find the storage tool.
+      // A "Kafka installation" of the run's version whose broker jar is empty: java cannot find the storage tool.
       await mkdir(join(dir, 'kafka', 'libs'), { recursive: true });
-      await writeFile(join(dir, 'kafka', 'libs', 'kafka_2.13-0.0.0.jar'), '');
+      await writeFile(join(dir, 'kafka', 'libs', `kafka_2.13-${TEST_KAFKA_VERSION}.jar`), '');
       process.env.KAFKA_HOME = join(dir, 'kafka');
       const progress = await createProgress({ quiet: true });
       const error = await startSandbox({ dir: join(dir, 'sandbox'), progress, cwd: dir }).catch((e: unknown) => e);

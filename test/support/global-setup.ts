@@ -1,7 +1,8 @@
 /**
  * vitest globalSetup: every test file shares one real Kafka sandbox at
- * <repo>/.kafka-tutor/sandbox. Starts it (4 students) when it is not running. A broker
- * that fails to start fails the whole run: tests that claim Kafka behaviour never skip.
+ * <repo>/.kafka-tutor/sandbox (another Kafka version than the default: a folder of its own,
+ * see test-kafka.ts). Starts it (4 students) with the run's Kafka version when it is not
+ * running. A broker that fails to start fails the whole run: tests that claim Kafka behaviour never skip.
  *
  * Several test runs may share the sandbox at once (engineers, CI), so each run leaves a
  * lease (`test-runs/<pid>`); the sandbox is stopped only when a test run started it and
@@ -11,10 +12,10 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { TEST_KAFKA_VERSION, TEST_SANDBOX as SANDBOX } from './test-kafka.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const TEST_STUDENTS = 4;
-const SANDBOX = fileURLToPath(new URL('../../.kafka-tutor/sandbox', import.meta.url));
 const LEASES = join(SANDBOX, 'test-runs');
 /** Present while the running sandbox was started by a test run (and may be stopped by one). */
 export const STARTED_FOR_TESTS = join(SANDBOX, 'started-for-tests');
@@ -40,10 +41,11 @@ export async function setup(): Promise<void> {
   const { createProgress } = await import('../../src/sandbox/progress.js');
   const progress = await createProgress({ write: (line) => process.stderr.write(`[sandbox] ${line}\n`) });
   // startSandbox also adds missing students to a running sandbox (ensureStudents).
-  const result = await startSandbox({ students: TEST_STUDENTS, progress, cwd: REPO_ROOT });
+  // An explicit version: a test sandbox left by an older kafka-tutor is upgraded, never silently kept.
+  const result = await startSandbox({ students: TEST_STUDENTS, progress, cwd: REPO_ROOT, kafkaVersion: TEST_KAFKA_VERSION });
   if (!result.alreadyRunning) {
     await writeFile(STARTED_FOR_TESTS, `${process.pid}\n`);
-    process.stderr.write(`[sandbox] started for the tests in ${result.seconds.toFixed(1)} s; the last test run to finish stops it\n`);
+    process.stderr.write(`[sandbox] Kafka ${result.state.kafkaVersion} started for the tests in ${result.seconds.toFixed(1)} s; the last test run to finish stops it\n`);
   }
 }
 

@@ -7,14 +7,14 @@
  *   const topicless = uniqueName('client1-group'); // a fresh consumer group id
  */
 import { randomUUID } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { Kafka, type Admin, type KafkaConfig } from 'kafkajs';
 import { isSandboxRunning, readSandboxState, sandboxAdminConfig, type SandboxState, type SandboxStudent } from '../../src/sandbox/state.js';
 import { waitForTopicLeaders } from '../../src/sandbox/admin.js';
 import { studentKafkaConfig } from '../../src/sandbox/verify.js';
+import { TEST_SANDBOX } from './test-kafka.js';
 
 // Workers inherit this from global-setup; set it here too for a file run on its own.
-process.env.KAFKA_TUTOR_SANDBOX ??= fileURLToPath(new URL('../../.kafka-tutor/sandbox', import.meta.url));
+process.env.KAFKA_TUTOR_SANDBOX ??= TEST_SANDBOX;
 process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
 
 /** The running sandbox's state; throws (never skips) when it is not running. */

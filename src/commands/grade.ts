@@ -2,6 +2,7 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { CliResult } from '../cli.js';
 import { parseSeconds } from './check.js';
 import { action, type ClusterFlags } from './shared.js';
+import { courseOption } from './start.js';
 
 interface GradeFlags extends Pick<ClusterFlags, 'bootstrap' | 'config'> {
   out: string;
@@ -10,6 +11,7 @@ interface GradeFlags extends Pick<ClusterFlags, 'bootstrap' | 'config'> {
   lesson: string[];
   quiet?: boolean;
   json?: boolean;
+  course?: string;
 }
 
 function parseConcurrency(text: string): number {
@@ -32,13 +34,14 @@ export function registerGrade(program: Command, result: CliResult): void {
     .addOption(new Option('--lesson <id>', 'grade only this lesson (repeatable)').argParser(collect).default([]))
     .addOption(new Option('--bootstrap <host:port,...>', 'the cluster to check against (env KAFKA_TUTOR_BOOTSTRAP; default: the running sandbox)'))
     .addOption(new Option('--config <file>', 'a properties file giving bootstrap.servers and ssl.endpoint.identification.algorithm'))
+    .addOption(courseOption())
     .option('--json', 'print the class summary as JSON')
     .option('--quiet', 'print only the final line')
     .addHelpText('after', '\nEach student is checked in a separate process that sees only their folder; passwords come from each password.txt and are never written anywhere.\nExit code 0 when every student passed, 1 when some did not, 2 when grading could not start.\n\nExample:\n  kafka-tutor grade roster.csv --out grades/ --concurrency 4')
     .action(
       action(result, async (roster: string, flags: GradeFlags) => {
         const { gradeCommand } = await import('../grade/run.js');
-        return gradeCommand(roster, { bootstrap: flags.bootstrap, config: flags.config }, { outDir: flags.out, concurrency: flags.concurrency, timeoutSeconds: flags.timeout, lessons: flags.lesson, quiet: flags.quiet ?? false, json: flags.json ?? false });
+        return gradeCommand(roster, { bootstrap: flags.bootstrap, config: flags.config }, { outDir: flags.out, concurrency: flags.concurrency, timeoutSeconds: flags.timeout, lessons: flags.lesson, course: flags.course, quiet: flags.quiet ?? false, json: flags.json ?? false });
       }),
     );
 }

@@ -7,6 +7,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pLimit from 'p-limit';
 import { selectLessons } from '../check/run.js';
+import { courseDir, loadCourse } from '../engine/course.js';
 import { resolveProfile, sandboxDefaults } from '../profile/index.js';
 import type { ProfileFlags } from '../profile/types.js';
 import { out } from '../ui/output.js';
@@ -20,6 +21,8 @@ export interface GradeOptions {
   concurrency?: number | undefined;
   timeoutSeconds: number;
   lessons: string[];
+  /** The course folder (default: KAFKA_TUTOR_COURSE, then kafka-tutor's own lessons/). */
+  course?: string | undefined;
   quiet: boolean;
   json: boolean;
 }
@@ -51,7 +54,9 @@ async function writeClusterFile(flags: ProfileFlags): Promise<{ dir: string; bro
  *   const code = await gradeCommand('roster.csv', {}, { outDir: '.', timeoutSeconds: 30, lessons: [], quiet: false, json: false });
  */
 export async function gradeCommand(roster: string, flags: ProfileFlags, options: GradeOptions): Promise<number> {
-  selectLessons(options.lessons);
+  const course = courseDir(options.course);
+  const lessonIds = loadCourse(course).lessons.map((l) => l.id);
+  selectLessons(loadCourse(course), options.lessons);
   const students = await readRoster(roster);
   const outDir = resolve(options.outDir);
   await mkdir(outDir, { recursive: true });
@@ -64,7 +69,7 @@ export async function gradeCommand(roster: string, flags: ProfileFlags, options:
     grades = await Promise.all(
       students.map((student) =>
         limit(async () => {
-          const grade = gradeOf(await checkStudent(student, { workDir: cluster.dir, timeoutSeconds: options.timeoutSeconds, lessons: options.lessons }));
+          const grade = gradeOf(await checkStudent(student, { workDir: cluster.dir, timeoutSeconds: options.timeoutSeconds, lessons: options.lessons, course }));
           display.done(grade);
           return grade;
         }),
@@ -75,7 +80,7 @@ export async function gradeCommand(roster: string, flags: ProfileFlags, options:
     await rm(cluster.dir, { recursive: true, force: true });
   }
   const seconds = Math.round(Date.now() - started) / 1000;
-  const files = await writeGrades(outDir, grades, { bootstrap: cluster.brokers, roster: resolve(roster), seconds });
+  const files = await writeGrades(outDir, grades, { bootstrap: cluster.brokers, roster: resolve(roster), seconds, lessons: lessonIds });
   if (options.json) out(JSON.stringify({ files, seconds, students: grades.map(({ tests: _tests, ...rest }) => rest) }, null, 2));
   else {
     if (!options.quiet) for (const row of summaryTable(grades)) out(row);

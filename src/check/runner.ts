@@ -167,8 +167,10 @@ export async function runLesson(lesson: LoadedLesson, shared: SharedContext, tim
     const def = defs.find((d) => d.id === step.test)!;
     const now = Date.now();
     const before = results.get(def.id);
-    // A test of several steps keeps its first failure.
-    if (!before || before.status === 'pass') results.set(def.id, testResult(lesson.id, def, statusOf(verdict), { message: sentenceOf(verdict), fix: verdict.ok ? undefined : verdict.hint, failureId: verdict.failureId }, now - last + (before?.duration ?? 0) * 1000));
+    const ms = now - last + (before?.duration ?? 0) * 1000;
+    // A test of several steps says what its first step found, unless a later one fails.
+    if (!before || (before.status === 'pass' && !verdict.ok)) results.set(def.id, testResult(lesson.id, def, statusOf(verdict), { message: sentenceOf(verdict), fix: verdict.ok ? undefined : verdict.hint, failureId: verdict.failureId }, ms));
+    else before.duration = seconds(ms);
     pending.get(def.id)?.delete(step.id);
     last = now;
   };

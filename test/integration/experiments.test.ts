@@ -1,5 +1,5 @@
 /**
- * Each pure verification of src/experiments/ over the events of the real
+ * Each pure judgement of the verification library (src/engine/verifications/) over the events of the real
  * programs against the sandbox broker: it passes when Kafka did what the
  * lesson claims, and fails when the setup makes Kafka do something else.
  */

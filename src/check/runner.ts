@@ -142,7 +142,7 @@ export function sameForAll(lesson: Pick<LoadedLesson, 'id' | 'steps'>, status: T
 
 /** How an exception ends the tests not yet made: Kafka's refusal or a step that could not go on fails them; anything else is an error of the run. */
 function failureOf(error: unknown, timedOut: boolean, timeoutMs: number): { status: TestStatus; message: string; fix?: string | undefined; failureId?: string | undefined } {
-  if (timedOut) return { status: 'error', message: `The lesson's check did not finish within its ${timeoutMs / 1000} s.`, fix: 'kafka-tutor check --timeout 60   (a slow cluster), then kafka-tutor doctor' };
+  if (timedOut) return { status: 'error', message: `The lesson's check did not finish within its ${timeoutMs / 1000} s.`, fix: 'kafka-tutor check --timeout 120   (a slow cluster), then kafka-tutor doctor' };
   if (error instanceof StepFailed) return { status: 'fail', message: error.message, fix: error.verdict.hint ?? 'kafka-tutor doctor', failureId: error.verdict.failureId };
   if (error instanceof UserError) return { status: 'fail', message: error.message, fix: error.fix, failureId: error.code };
   return { status: 'error', message: `The check itself broke: ${error instanceof Error ? error.message : String(error)}.`, fix: 'Run it again; if it keeps happening, report it to the course staff with this output.' };

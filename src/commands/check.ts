@@ -30,7 +30,7 @@ export function registerCheck(program: Command, result: CliResult): void {
       .addOption(new Option('--lesson <id>', 'check only this lesson (repeatable; see kafka-tutor lessons)').argParser(collect).default([]))
       .option('--json', 'print the report as JSON (schema: docs/check-schema.json)')
       .option('--junit <file>', 'also write the report as JUnit XML, for CI')
-      .addOption(new Option('--timeout <seconds>', 'time allowed for each lesson').argParser(parseSeconds).default(30))
+      .addOption(new Option('--timeout <seconds>', 'time allowed for each lesson').argParser(parseSeconds).default(60))
       .option('--quiet', 'print only failures and the Points line')
       .addOption(courseOption()),
   )

@@ -9,8 +9,7 @@ import { err, out } from '../ui/output.js';
 import type { ProfileFlags } from '../profile/types.js';
 import { formatReport } from './format.js';
 import { toJunit } from './junit.js';
-import { loadCourse } from '../engine/course.js';
-import { runCheck } from './run.js';
+import { loadCheckCourse, runCheck } from './run.js';
 import { exitCodeOf } from './types.js';
 
 export interface CheckCommandOptions {
@@ -44,7 +43,7 @@ export async function checkCommand(flags: ProfileFlags, options: CheckCommandOpt
   }
   if (options.json) out(JSON.stringify(report, null, 2));
   else {
-    const titles = Object.fromEntries(loadCourse(options.course).lessons.map((l) => [l.id, l.title]));
+    const titles = Object.fromEntries(loadCheckCourse(options.course).lessons.map((l) => [l.id, l.title]));
     for (const line of formatReport(report, { quiet: options.quiet, titles })) out(line);
   }
   return exitCodeOf(report);

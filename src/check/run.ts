@@ -44,6 +44,21 @@ export function selectLessons(course: Course, ids: string[] | undefined): Loaded
   return course.lessons.filter((l) => !ids || ids.length === 0 || ids.includes(l.id));
 }
 
+/**
+ * The course to check; a missing or broken one means the check could not run (exit 2).
+ *
+ * @example
+ *   loadCheckCourse('./my-course').lessons.map((l) => l.id)
+ */
+export function loadCheckCourse(folder: string | undefined): Course {
+  try {
+    return loadCourse(folder);
+  } catch (error) {
+    if (error instanceof UserError) throw new UserError(error.message, { fix: error.fix, code: error.code, exitCode: 2 });
+    throw error;
+  }
+}
+
 /** Whether a lesson's tests judge the doctor's checklist. */
 const judgesDoctor = (lesson: LoadedLesson) => lesson.steps.some((s) => s.kind === 'verify' && s.check === 'doctor' && s.test !== undefined);
 
@@ -77,7 +92,7 @@ const errorOf = (error: UserError) => ({ code: error.code ?? 'error', message: e
  *   report.status // 'pass'
  */
 export async function runCheck(flags: ProfileFlags, options: CheckOptions): Promise<CheckReport> {
-  const selected = selectLessons(loadCourse(options.course), options.lessons);
+  const selected = selectLessons(loadCheckCourse(options.course), options.lessons);
   const startedMs = Date.now();
   const base = { run_id: randomBytes(3).toString('hex'), started_at: new Date(startedMs).toISOString() };
   const tests: TestResult[] = [];

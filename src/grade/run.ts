@@ -6,8 +6,8 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pLimit from 'p-limit';
-import { selectLessons } from '../check/run.js';
-import { courseDir, loadCourse } from '../engine/course.js';
+import { loadCheckCourse, selectLessons } from '../check/run.js';
+import { courseDir } from '../engine/course.js';
 import { resolveProfile, sandboxDefaults } from '../profile/index.js';
 import type { ProfileFlags } from '../profile/types.js';
 import { out } from '../ui/output.js';
@@ -55,8 +55,9 @@ async function writeClusterFile(flags: ProfileFlags): Promise<{ dir: string; bro
  */
 export async function gradeCommand(roster: string, flags: ProfileFlags, options: GradeOptions): Promise<number> {
   const course = courseDir(options.course);
-  const lessonIds = loadCourse(course).lessons.map((l) => l.id);
-  selectLessons(loadCourse(course), options.lessons);
+  const lessons = loadCheckCourse(course);
+  const lessonIds = lessons.lessons.map((l) => l.id);
+  selectLessons(lessons, options.lessons);
   const students = await readRoster(roster);
   const outDir = resolve(options.outDir);
   await mkdir(outDir, { recursive: true });

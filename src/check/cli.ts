@@ -9,8 +9,7 @@ import { err, out } from '../ui/output.js';
 import type { ProfileFlags } from '../profile/types.js';
 import { formatReport } from './format.js';
 import { toJunit } from './junit.js';
-import { CREDENTIALS_LESSON, KAFKA_LESSONS } from './lessons/index.js';
-import { runCheck } from './run.js';
+import { loadCheckCourse, runCheck } from './run.js';
 import { exitCodeOf } from './types.js';
 
 export interface CheckCommandOptions {
@@ -19,9 +18,8 @@ export interface CheckCommandOptions {
   junit?: string | undefined;
   timeoutSeconds: number;
   quiet: boolean;
+  course?: string | undefined;
 }
-
-const TITLES = Object.fromEntries([CREDENTIALS_LESSON, ...KAFKA_LESSONS].map((l) => [l.id, l.title]));
 
 /**
  * @example
@@ -32,6 +30,7 @@ export async function checkCommand(flags: ProfileFlags, options: CheckCommandOpt
   const report = await runCheck(flags, {
     lessons: options.lessons,
     timeoutMs: options.timeoutSeconds * 1000,
+    course: options.course,
     ...(live ? { onLesson: (title: string) => err(`… ${title}`) } : {}),
   });
   if (options.junit) {
@@ -43,6 +42,9 @@ export async function checkCommand(flags: ProfileFlags, options: CheckCommandOpt
     }
   }
   if (options.json) out(JSON.stringify(report, null, 2));
-  else for (const line of formatReport(report, { quiet: options.quiet, titles: TITLES })) out(line);
+  else {
+    const titles = Object.fromEntries(loadCheckCourse(options.course).lessons.map((l) => [l.id, l.title]));
+    for (const line of formatReport(report, { quiet: options.quiet, titles })) out(line);
+  }
   return exitCodeOf(report);
 }

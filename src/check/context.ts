@@ -1,66 +1,79 @@
 /**
- * What a lesson's check gets to work with: the student's identity, a Kafka
- * client on their credentials, unique names for this run, and a way to report
- * each of its checks. Cleanups registered with `defer` always run.
+ * The tutor's context, as `check` gives it to a lesson's steps: the same
+ * cluster, programs and verifications, without a terminal, a progress file
+ * or a student (their actions are `check`'s own, see runner.ts).
  */
-import type { Kafka, Producer } from 'kafkajs';
-import type { ClusterProfile, Credentials, ProfileFlags } from '../profile/types.js';
+import type { DoctorReport } from '../doctor/types.js';
+import { emptyRunState, type Context } from '../engine/context.js';
+import type { KafkaSide } from '../engine/kafka-side.js';
+import { ProgramPool, type StartProgram } from '../engine/programs.js';
+import { Progress } from '../engine/progress.js';
+import type { Terminal } from '../engine/terminal.js';
+import type { LoadedLesson } from '../engine/types.js';
+import type { ProfileFlags } from '../profile/types.js';
 
-/** One check a lesson makes, declared up front so that a crash or a skip still lists it. */
-export interface CheckDefinition {
-  id: string;
-  title: string;
-  points: number;
-}
-
-/** How a check went wrong: the sentence, the fix, and a stable id when the failure is a known one. */
-export interface Failure {
-  message: string;
-  fix?: string | undefined;
-  failureId?: string | undefined;
-}
-
-export interface LessonContext {
-  profile: ClusterProfile;
-  credentials: Credentials;
-  kafka: Kafka;
-  /** The cluster flags the user gave, passed on unchanged to the lesson programs check spawns. */
+/** What every lesson of one check run shares. */
+export interface SharedContext {
   flags: ProfileFlags;
-  clientId: string;
-  topic: string;
-  /** Short and unique per run: in every message value and group id this run creates. */
+  /** One client for the run: it produces, reads offsets and committed offsets. */
+  kafka: KafkaSide;
+  /** The environment every program gets (the profile; a password never in argv). */
+  programEnv: Record<string, string>;
+  startProgram: StartProgram;
+  /** Short and unique per run: in every group id and message this run creates. */
   runId: string;
-  /** The lesson's time budget, in milliseconds; waits inside it use what is left. */
-  deadline: number;
-  /** Aborted when the lesson runs out of time. */
-  signal: AbortSignal;
-  /** A fresh consumer group for this run, allowed by the course's ACLs (it starts with the client id). */
-  groupId(suffix: string): string;
-  /** A message value that carries the run id, so that older messages in the topic are told apart. */
-  mark(label: string): string;
-  /** The run's shared producer, connected on first use. */
-  producer(): Promise<Producer>;
-  /** Runs `cleanup` when the lesson ends, however it ends (last registered, first run). */
-  defer(cleanup: () => Promise<unknown>): void;
-  pass(checkId: string, message: string): void;
-  fail(checkId: string, failure: Failure): void;
-  skip(checkId: string, message: string): void;
+  /** The prefix of every group this run creates (`<client id>-check-<run id>-`). */
+  groupPrefix: string;
+  /** The doctor's checklist, run once per check run when a lesson judges it. */
+  doctor?: DoctorReport | undefined;
 }
+
+const never = (what: string) => () => Promise.reject(new Error(`check never prompts, but a step asked for ${what}`));
+
+/** A terminal nobody reads: what the tutor would print goes nowhere, and a prompt is a bug. */
+export const UNATTENDED_TERMINAL: Terminal = {
+  select: never('a choice'),
+  confirm: never('a yes or no'),
+  text: never('text'),
+  password: never('a password'),
+  waitForKey: never('a key'),
+  print: () => undefined,
+  info: () => undefined,
+  step: () => undefined,
+  success: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+  note: () => undefined,
+  intro: () => undefined,
+  outro: () => undefined,
+};
 
 /**
- * Milliseconds left before the lesson's deadline (at least 1).
+ * The context one lesson runs in under `check`: its groups are named for this
+ * run (so `check` can tell them from the student's and delete them), its
+ * progress lives in memory.
  *
  * @example
- *   await watcher.waitFor(pred, 'the old messages', timeLeft(ctx));
+ *   const ctx = unattendedContext(lesson, shared, abort.signal);
+ *   await runStep(lesson.steps[0], ctx);
  */
-export function timeLeft(ctx: Pick<LessonContext, 'deadline'>): number {
-  return Math.max(1, ctx.deadline - Date.now());
-}
-
-/** A lesson as `check` runs it: its checks, and how to make them. */
-export interface LessonCheck {
-  id: string;
-  title: string;
-  checks: CheckDefinition[];
-  run(ctx: LessonContext): Promise<void>;
+export function unattendedContext(lesson: LoadedLesson, shared: SharedContext, signal: AbortSignal): Context {
+  const groups = Object.fromEntries(Object.keys(lesson.groups ?? {}).map((key) => [key, `${shared.groupPrefix}${key}-{run}`]));
+  const run = emptyRunState();
+  if (shared.doctor) run.doctor = shared.doctor;
+  return {
+    lesson: { ...lesson, groups },
+    terminal: UNATTENDED_TERMINAL,
+    kafka: shared.kafka,
+    programs: new ProgramPool(shared.startProgram, () => undefined),
+    progress: Progress.inMemory(),
+    flags: shared.flags,
+    run,
+    vars: { clientId: shared.kafka.clientId, topic: shared.kafka.topic, bootstrap: shared.kafka.bootstrap, workDir: '.', run: shared.runId },
+    programEnv: shared.programEnv,
+    now: Date.now,
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    signal,
+    showHint: () => undefined,
+  };
 }

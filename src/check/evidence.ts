@@ -78,13 +78,14 @@ export async function collectEvidence(input: EvidenceInput): Promise<Evidence> {
   }
 }
 
-/** Deletes the groups a check run made, where the ACLs allow it; what stays is harmless. */
-export async function deleteGroups(kafka: Kafka, groups: string[]): Promise<void> {
-  if (groups.length === 0) return;
+/** Deletes the groups a check run made (their ids start with `prefix`), where the ACLs allow it; what stays is harmless. */
+export async function deleteGroups(kafka: Kafka, prefix: string): Promise<void> {
   const admin = kafka.admin();
   try {
     await admin.connect();
-    await admin.deleteGroups(groups);
+    const { groups } = await admin.listGroups();
+    const made = groups.map((g) => g.groupId).filter((id) => id.startsWith(prefix));
+    if (made.length > 0) await admin.deleteGroups(made);
   } catch {
     // Not allowed, or still closing: the groups are empty and expire on their own.
   } finally {

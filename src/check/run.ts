@@ -3,17 +3,22 @@
  * the configured cluster; the result as a report for people, graders and CI.
  */
 import { randomBytes } from 'node:crypto';
-import type { Kafka, Producer } from 'kafkajs';
 import { UserError } from '../errors.js';
 import { doctorInputFrom } from '../doctor/from-profile.js';
 import { runDoctor } from '../doctor/run.js';
+import type { DoctorReport } from '../doctor/types.js';
+import { loadCourse } from '../engine/course.js';
+import { createKafkaSide, type KafkaSide } from '../engine/kafka-side.js';
+import { profileEnv, startProgram } from '../engine/process/index.js';
+import { needsKafka } from '../engine/session.js';
+import type { Course, LoadedLesson } from '../engine/types.js';
+import { NOTHING_TO_CHECK, nothingToCheck } from '../engine/verifications/doctor.js';
 import { createKafka } from '../kafka/client.js';
 import { openCredentials, resolveProfile, sandboxDefaults } from '../profile/index.js';
 import type { ClusterProfile, Credentials, ProfileFlags } from '../profile/types.js';
+import type { SharedContext } from './context.js';
 import { collectEvidence, deleteGroups } from './evidence.js';
-import { CREDENTIAL_GROUPS, NOTHING_TO_CHECK, judgeGroup, nothingToCheck } from './lessons/credentials.js';
-import { CREDENTIALS_LESSON, KAFKA_LESSONS, LESSON_IDS } from './lessons/index.js';
-import { runLesson, sameForAll, testResult, type SharedContext } from './runner.js';
+import { runLesson, sameForAll } from './runner.js';
 import { CHECK_SCHEMA_VERSION, type CheckReport, type TestResult } from './types.js';
 
 export interface CheckOptions {
@@ -23,18 +28,39 @@ export interface CheckOptions {
   timeoutMs: number;
   /** Called when a lesson starts, for a line of progress. */
   onLesson?: (title: string) => void;
+  /** The course folder (default: kafka-tutor's own lessons/). */
+  course?: string | undefined;
 }
 
 const CHECK_MARK = '-check-';
 
-/** Refuses lesson ids that do not exist, naming the ones that do. */
-export function selectLessons(ids: string[] | undefined): Set<string> {
-  const unknown = (ids ?? []).filter((id) => !(LESSON_IDS as readonly string[]).includes(id));
+/** Refuses lesson ids the course does not have, naming the ones it has; the lessons in course order. */
+export function selectLessons(course: Course, ids: string[] | undefined): LoadedLesson[] {
+  const known = course.lessons.map((l) => l.id);
+  const unknown = (ids ?? []).filter((id) => !known.includes(id));
   if (unknown.length > 0) {
-    throw new UserError(`There is no lesson ${unknown.map((u) => `"${u}"`).join(', ')}.`, { fix: `Use one of: ${LESSON_IDS.map((id) => `--lesson ${id}`).join(', ')}`, code: 'lesson-unknown', exitCode: 2 });
+    throw new UserError(`There is no lesson ${unknown.map((u) => `"${u}"`).join(', ')}.`, { fix: `Use one of: ${known.map((id) => `--lesson ${id}`).join(', ')}`, code: 'lesson-unknown', exitCode: 2 });
   }
-  return new Set(ids && ids.length > 0 ? ids : LESSON_IDS);
+  return course.lessons.filter((l) => !ids || ids.length === 0 || ids.includes(l.id));
 }
+
+/**
+ * The course to check; a missing or broken one means the check could not run (exit 2).
+ *
+ * @example
+ *   loadCheckCourse('./my-course').lessons.map((l) => l.id)
+ */
+export function loadCheckCourse(folder: string | undefined): Course {
+  try {
+    return loadCourse(folder);
+  } catch (error) {
+    if (error instanceof UserError) throw new UserError(error.message, { fix: error.fix, code: error.code, exitCode: 2 });
+    throw error;
+  }
+}
+
+/** Whether a lesson's tests judge the doctor's checklist. */
+const judgesDoctor = (lesson: LoadedLesson) => lesson.steps.some((s) => s.kind === 'verify' && s.check === 'doctor' && s.test !== undefined);
 
 function report(base: Pick<CheckReport, 'run_id' | 'started_at'> & Partial<CheckReport>, tests: TestResult[], startedMs: number): CheckReport {
   const status = base.error ? 'error' : tests.every((t) => t.status === 'pass') ? 'pass' : 'fail';
@@ -66,7 +92,7 @@ const errorOf = (error: UserError) => ({ code: error.code ?? 'error', message: e
  *   report.status // 'pass'
  */
 export async function runCheck(flags: ProfileFlags, options: CheckOptions): Promise<CheckReport> {
-  const selected = selectLessons(options.lessons);
+  const selected = selectLessons(loadCheckCourse(options.course), options.lessons);
   const startedMs = Date.now();
   const base = { run_id: randomBytes(3).toString('hex'), started_at: new Date(startedMs).toISOString() };
   const tests: TestResult[] = [];
@@ -79,24 +105,18 @@ export async function runCheck(flags: ProfileFlags, options: CheckOptions): Prom
   }
   const where = { ...base, bootstrap: profile.brokers, client_id: profile.clientId ?? null, topic: profile.clientId ?? null };
 
+  // The doctor's checklist runs once per run: every lesson that judges it shares the report.
+  let doctor: DoctorReport | undefined;
   let doctorFailure: string | undefined;
-  if (selected.has('credentials')) {
-    options.onLesson?.(CREDENTIALS_LESSON.title);
-    const began = Date.now();
-    const doctor = await runDoctor(doctorInputFrom(profile, { timeoutMs: options.timeoutMs }));
-    const ms = (Date.now() - began) / CREDENTIAL_GROUPS.length;
-    for (const group of CREDENTIAL_GROUPS) {
-      const outcome = judgeGroup(group, doctor);
-      const failure = outcome.status === 'fail' ? outcome.failure : { message: outcome.message };
-      tests.push(testResult('credentials', group, outcome.status, failure, ms));
-    }
+  if (selected.some(judgesDoctor)) {
+    doctor = await runDoctor(doctorInputFrom(profile, { timeoutMs: options.timeoutMs }));
     const blocking = nothingToCheck(doctor);
     // Nothing to check (no folder, no keystore, no password): no test is graded, the reason is the report.
     if (blocking) return report({ ...where, error: { code: blocking.failureId ?? 'credentials', message: blocking.message ?? blocking.title, ...(blocking.fix ? { fix: blocking.fix } : {}) } }, [], startedMs);
     doctorFailure = doctor.checks.find((c) => c.status === 'fail')?.message;
   }
 
-  const kafkaLessons = KAFKA_LESSONS.filter((l) => selected.has(l.id));
+  const kafkaLessons = selected.filter(needsKafka);
   let credentials: Credentials | undefined;
   try {
     credentials = await openCredentials(profile);
@@ -107,52 +127,32 @@ export async function runCheck(flags: ProfileFlags, options: CheckOptions): Prom
   }
   const clientId = credentials?.clientId ?? profile.clientId ?? null;
   const identified = { ...where, client_id: clientId, topic: credentials?.topic ?? clientId };
-  if (!credentials || doctorFailure !== undefined) {
-    for (const lesson of kafkaLessons) tests.push(...sameForAll(lesson, 'skipped', { message: `Skipped: your credentials do not work yet (${doctorFailure}).`, fix: 'kafka-tutor doctor' }));
-    const evidence = kafkaLessons.length > 0 || selected.has('credentials') ? await collectEvidence({ kafka: undefined, clientId: clientId ?? '', topic: '', brokers: profile.brokers, isCheckGroup: () => true }) : null;
-    return report({ ...identified, evidence }, tests, startedMs);
-  }
-
-  const kafka = createKafka(profile, credentials, { role: 'check' });
-  const created: string[] = [];
-  const shared = sharedContext(profile, credentials, flags, kafka, base.run_id, created);
+  const usable = credentials !== undefined && doctorFailure === undefined;
+  const kafka = usable ? createKafka(profile, credentials!, { role: 'check' }) : undefined;
+  const side = kafka && credentials ? createKafkaSide(kafka, { clientId: credentials.clientId, topic: credentials.topic, bootstrap: profile.brokers.join(',') }) : OFFLINE;
+  const shared: SharedContext = { flags, kafka: side, programEnv: profileEnv(profile), startProgram, runId: base.run_id, groupPrefix: `${clientId ?? ''}${CHECK_MARK}${base.run_id}-`, doctor };
   try {
-    for (const lesson of kafkaLessons) {
+    for (const lesson of selected) {
+      if (!usable && needsKafka(lesson)) {
+        tests.push(...sameForAll(lesson, 'skipped', { message: `Skipped: your credentials do not work yet (${doctorFailure}).`, fix: 'kafka-tutor doctor' }));
+        continue;
+      }
       options.onLesson?.(lesson.title);
-      tests.push(...(await runLesson(lesson, shared.context, options.timeoutMs)));
+      tests.push(...(await runLesson(lesson, shared, options.timeoutMs)));
     }
   } finally {
-    await shared.close();
+    await side.close();
   }
-  await deleteGroups(kafka, created);
-  const evidence = await collectEvidence({ kafka, clientId: credentials.clientId, topic: credentials.topic, brokers: profile.brokers, isCheckGroup: (g) => g.startsWith(`${credentials.clientId}${CHECK_MARK}`) });
+  if (!kafka || !credentials) {
+    const evidence = selected.length > 0 ? await collectEvidence({ kafka: undefined, clientId: clientId ?? '', topic: '', brokers: profile.brokers, isCheckGroup: () => true }) : null;
+    return report({ ...identified, evidence }, tests, startedMs);
+  }
+  if (kafkaLessons.length > 0) await deleteGroups(kafka, shared.groupPrefix);
+  const evidence = await collectEvidence({ kafka, clientId: credentials.clientId, topic: credentials.topic, brokers: profile.brokers, isCheckGroup: (g) => g.startsWith(`${credentials!.clientId}${CHECK_MARK}`) });
   return report({ ...identified, evidence }, tests, startedMs);
 }
 
-function sharedContext(profile: ClusterProfile, credentials: Credentials, flags: ProfileFlags, kafka: Kafka, runId: string, created: string[]) {
-  let producer: Promise<Producer> | undefined;
-  const context: SharedContext = {
-    profile,
-    credentials,
-    kafka,
-    flags,
-    clientId: credentials.clientId,
-    topic: credentials.topic,
-    runId,
-    groupId: (suffix) => {
-      const group = `${credentials.clientId}${CHECK_MARK}${runId}-${suffix}`;
-      if (!created.includes(group)) created.push(group);
-      return group;
-    },
-    mark: (label) => `kafka-tutor check ${runId} ${label}`,
-    producer: () => {
-      producer ??= (async () => {
-        const p = kafka.producer({ allowAutoTopicCreation: false });
-        await p.connect();
-        return p;
-      })();
-      return producer;
-    },
-  };
-  return { context, close: async () => { if (producer) await (await producer.catch(() => undefined))?.disconnect().catch(() => undefined); } };
-}
+const offline = () => Promise.reject(new Error('a lesson without Kafka steps asked for Kafka'));
+
+/** The Kafka side of a run whose lessons need no cluster (the credentials lesson judges the doctor's report). */
+const OFFLINE: KafkaSide = { clientId: '', topic: '', bootstrap: '', produce: offline, offsets: offline, committed: offline, picture: offline, close: async () => undefined };

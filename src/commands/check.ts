@@ -1,6 +1,7 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { CliResult } from '../cli.js';
 import { action, addClusterOptions, type ClusterFlags } from './shared.js';
+import { courseOption } from './start.js';
 
 interface CheckFlags extends ClusterFlags {
   lesson: string[];
@@ -8,6 +9,7 @@ interface CheckFlags extends ClusterFlags {
   junit?: string;
   timeout: number;
   quiet?: boolean;
+  course?: string;
 }
 
 /** Parses a positive number of seconds for commander. */
@@ -25,17 +27,18 @@ export function registerCheck(program: Command, result: CliResult): void {
     program
       .command('check')
       .description('check every lesson against the cluster without any prompt: for students before handing in, and for graders')
-      .addOption(new Option('--lesson <id>', 'check only this lesson (repeatable): credentials, simple, offset-reset, interrupted-commit').argParser(collect).default([]))
+      .addOption(new Option('--lesson <id>', 'check only this lesson (repeatable; see kafka-tutor lessons)').argParser(collect).default([]))
       .option('--json', 'print the report as JSON (schema: docs/check-schema.json)')
       .option('--junit <file>', 'also write the report as JUnit XML, for CI')
-      .addOption(new Option('--timeout <seconds>', 'time allowed for each lesson').argParser(parseSeconds).default(30))
-      .option('--quiet', 'print only failures and the Points line'),
+      .addOption(new Option('--timeout <seconds>', 'time allowed for each lesson').argParser(parseSeconds).default(60))
+      .option('--quiet', 'print only failures and the Points line')
+      .addOption(courseOption()),
   )
     .addHelpText('after', '\nExit code 0 when every check passed, 1 when some failed, 2 when the check could not run (no credentials, bad configuration).\n\nExample:\n  kafka-tutor check --auth ./auth --json > check.json')
     .action(
       action(result, async (flags: CheckFlags) => {
         const { checkCommand } = await import('../check/cli.js');
-        return checkCommand(flags, { lessons: flags.lesson, json: flags.json ?? false, junit: flags.junit, timeoutSeconds: flags.timeout, quiet: flags.quiet ?? false });
+        return checkCommand(flags, { lessons: flags.lesson, json: flags.json ?? false, junit: flags.junit, timeoutSeconds: flags.timeout, quiet: flags.quiet ?? false, course: flags.course });
       }),
     );
 }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { CliResult } from '../cli.js';
 import { action } from './shared.js';
+import { courseOption } from './start.js';
 
 /** `kafka-tutor dev check`: the course self-check, for course authors and CI. */
 export function registerDev(program: Command, result: CliResult): void {
@@ -8,7 +9,7 @@ export function registerDev(program: Command, result: CliResult): void {
   dev
     .command('check')
     .description('prove every lesson is well formed: ids, hints, prose files, step kinds and verifications')
-    .option('--course <folder>', "the lessons folder to check (default: kafka-tutor's own lessons/)")
+    .addOption(courseOption())
     .addHelpText('after', '\nExample:\n  kafka-tutor dev check --course ./lessons')
     .action(
       action(result, async (flags: { course?: string }) => {

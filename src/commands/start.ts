@@ -2,8 +2,8 @@ import { Option, type Command } from 'commander';
 import type { CliResult } from '../cli.js';
 import { action, addClusterOptions, type ClusterFlags } from './shared.js';
 
-/** Hidden: a different lessons folder (course authors and tests). */
-export const courseOption = () => new Option('--course <folder>', 'read the lessons from this folder').hideHelp();
+/** A course folder of one's own (course authors, tests); the same option on every command that reads lessons. */
+export const courseOption = () => new Option('--course <folder>', "read the lessons from this course folder (env KAFKA_TUTOR_COURSE; default: kafka-tutor's own lessons)");
 
 /** `kafka-tutor start [lesson]`: the lesson menu, continuing where the student left off. */
 export function registerStart(program: Command, result: CliResult): void {

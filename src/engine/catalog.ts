@@ -1,14 +1,15 @@
 /**
- * What the engine can do, by name: the kinds of step and the named verifications.
- * Kept free of heavy imports so the course self-check can load it quickly.
+ * What the engine can do, by name: the kinds of step and the named verifications
+ * (read from the library in src/engine/verifications/, never listed twice).
  */
+import { EVENT_TYPES } from '../kafka/events.js';
 import type { StepKind } from './types.js';
+import { verificationNamed, verifications, type VerificationName } from './verifications/index.js';
 
 export const STEP_KINDS: readonly StepKind[] = ['explain', 'predict', 'command', 'spawn', 'produce', 'act', 'verify', 'show', 'optional', 'ask'];
 
-/** Every verification a lesson may name in a verify step's `check`. */
-export const VERIFICATIONS = ['credentials', 'delivered', 'earliest-latest', 'reached-all', 'resumed', 'stop-window', 'redelivery', 'rejoin-wait'] as const;
-export type VerificationName = (typeof VERIFICATIONS)[number];
+/** Every verification a lesson may name in a verify step's `check`: the library's names. */
+export const VERIFICATIONS = Object.keys(verifications) as readonly VerificationName[];
 
 export const PROGRAM_KINDS = ['consume', 'consume-commit', 'produce'] as const;
 export const ACTIONS = ['type-messages', 'stop-key', 'stop', 'wait-key'] as const;
@@ -36,5 +37,8 @@ export const REQUIRED_FIELDS: Record<StepKind, readonly string[]> = {
  *   isVerificationName('redelivery') // true
  */
 export function isVerificationName(name: string): name is VerificationName {
-  return (VERIFICATIONS as readonly string[]).includes(name);
+  return verificationNamed(name) !== undefined;
 }
+
+/** The events a `stop-key` step's `at` may name: what the programs report. */
+export const STOP_EVENTS: readonly string[] = EVENT_TYPES.filter((t) => t !== 'error' && t !== 'stopped');

@@ -6,7 +6,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkOptionOrder } from './check-predict.js';
-import { ACTIONS, ANSWER_KINDS, PROGRAM_KINDS, REQUIRED_FIELDS, SHOWS, STEP_KINDS, isVerificationName } from './catalog.js';
+import { ACTIONS, ANSWER_KINDS, PROGRAM_KINDS, REQUIRED_FIELDS, SHOWS, STEP_KINDS, STOP_EVENTS, VERIFICATIONS, isVerificationName } from './catalog.js';
+import { checkUnattended } from './check-unattended.js';
 import { COURSE_FORMAT_VERSION, type Lesson, type Manifest, type Step } from './types.js';
 
 export interface CourseProblem {
@@ -89,9 +90,11 @@ function checkStep(step: Step, lesson: Lesson, dir: string, ids: Set<string>): C
       if (!(ACTIONS as readonly string[]).includes(step.action)) add(`has the unknown action "${step.action}"`, `Use one of: ${ACTIONS.join(', ')}.`);
       if (step.after !== undefined && step.after !== 'committed') add(`waits for "${String(step.after)}", which is no event it can wait for`, 'Use "after": "committed", or leave it out.');
       if ((step.action === 'stop-key' || step.action === 'stop') && !step.program) add(`(${step.action}) names no "program" to stop`, 'Add "program": "<the spawn step\'s as>".');
+      // `check` presses the key itself, right after this event.
+      if (step.action === 'stop-key' && !STOP_EVENTS.includes(step.at ?? '')) add(`(stop-key) ${step.at === undefined ? 'names no "at" event' : `stops at "${step.at}", which no program reports`}, so check cannot tell when to press the key`, `Add "at": one of ${STOP_EVENTS.join(', ')} (the line the student waits for).`);
       break;
     case 'verify':
-      if (step.check && !isVerificationName(step.check)) add(`names the unknown verification "${step.check}"`, 'Use a name listed in src/engine/catalog.ts (VERIFICATIONS), or add the verification there.');
+      if (step.check && !isVerificationName(step.check)) add(`names the unknown verification "${step.check}"`, `Use one of: ${VERIFICATIONS.join(', ')} (docs/lesson-format.md says what each checks).`);
       if (step.reveals !== undefined && !ids.has(step.reveals)) add(`reveals "${step.reveals}", which is not an earlier step`, 'Point "reveals" at an earlier predict step\'s id.');
       if (step.retryFrom !== undefined && !ids.has(step.retryFrom)) add(`retries from "${step.retryFrom}", which is not an earlier step`, 'Point "retryFrom" at an earlier step\'s id.');
       break;
@@ -137,6 +140,7 @@ export function checkLesson(dir: string, expectedId: string): CourseProblem[] {
     problems.push(...checkStep(step, lesson, dir, ids));
     ids.add(step.id);
   }
+  problems.push(...checkUnattended(lesson));
   for (const step of lesson.steps) {
     if (step.kind === 'optional' && step.skipTo !== undefined && !ids.has(step.skipTo)) {
       problems.push({ where: `${where}, step "${step.id}"`, problem: `skips to "${step.skipTo}", which is not a step`, fix: 'Point "skipTo" at a step id of this lesson, or leave it out to end the lesson.' });

@@ -3,6 +3,7 @@
  * slice it uses (`Pick<Context, 'terminal' | 'programs'>`), so tests hand it a
  * scripted terminal while Kafka stays real.
  */
+import type { DoctorReport } from '../doctor/types.js';
 import type { ProfileFlags } from '../profile/types.js';
 import type { KafkaSide, SentMessage } from './kafka-side.js';
 import type { ProgramPool } from './programs.js';
@@ -24,6 +25,8 @@ export interface RunState {
   committed: Record<string, { partition: number; offset: number | null }[][]>;
   /** The message a verified stop left uncommitted, by program name (what show steps highlight). */
   interrupted: Record<string, { partition: number; offset: number }>;
+  /** The doctor's checklist, run once per lesson run (the credentials lesson's tests judge it). */
+  doctor?: DoctorReport;
 }
 
 export interface Context {

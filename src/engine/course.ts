@@ -3,7 +3,7 @@
  * than this kafka-tutor understands and a course that fails its self-check.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError } from '../errors.js';
 import { checkCourse } from './check-course.js';
@@ -17,6 +17,17 @@ import { COURSE_FORMAT_VERSION, type Course, type Lesson, type LoadedLesson, typ
  */
 export function defaultCourseDir(): string {
   return fileURLToPath(new URL('../../lessons', import.meta.url));
+}
+
+/**
+ * The course folder a command uses, absolute: `--course`, then KAFKA_TUTOR_COURSE, then the packaged lessons.
+ *
+ * @example
+ *   courseDir('./my-course') // '/home/me/my-course'
+ */
+export function courseDir(flag?: string): string {
+  const given = flag ?? process.env.KAFKA_TUTOR_COURSE;
+  return given ? resolve(given) : defaultCourseDir();
 }
 
 function readLesson(dir: string): LoadedLesson {
@@ -34,12 +45,19 @@ function readLesson(dir: string): LoadedLesson {
  *   const course = loadCourse(defaultCourseDir());
  *   course.lessons.map((l) => l.id) // ['credentials', 'simple', …]
  */
-export function loadCourse(dir = defaultCourseDir()): Course {
+export function loadCourse(folder?: string): Course {
+  const dir = courseDir(folder);
+  const packaged = dir === defaultCourseDir();
+  const manifestPath = join(dir, 'manifest.json');
   let manifest: Manifest;
   try {
-    manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
-  } catch {
-    throw new UserError(`The course's lessons cannot be read from ${dir}.`, { fix: 'Reinstall kafka-tutor: npm install kafka-tutor', code: 'course-missing' });
+    manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code !== undefined;
+    throw new UserError(missing ? `There is no course in ${dir}: ${manifestPath} cannot be read.` : `${manifestPath} is not valid JSON (${(error as Error).message}).`, {
+      fix: packaged ? 'Reinstall kafka-tutor: npm install kafka-tutor' : missing ? 'Give --course (or KAFKA_TUTOR_COURSE) the folder that holds manifest.json, or leave it out for the packaged lessons.' : `Correct the file, then: kafka-tutor dev check --course ${dir}`,
+      code: 'course-missing',
+    });
   }
   if (typeof manifest.formatVersion === 'number' && manifest.formatVersion > COURSE_FORMAT_VERSION) {
     throw new UserError(`These lessons need a newer kafka-tutor (lesson format ${manifest.formatVersion}; this one reads ${COURSE_FORMAT_VERSION}).`, {
@@ -50,7 +68,7 @@ export function loadCourse(dir = defaultCourseDir()): Course {
   const problems = checkCourse(dir);
   if (problems.length > 0) {
     const first = problems[0]!;
-    throw new UserError(`The course in ${dir} is broken: ${first.where} ${first.problem}.`, { fix: `kafka-tutor dev check --course ${dir}`, code: 'course-broken' });
+    throw new UserError(`The course in ${dir} is broken: ${first.where} ${first.problem}.`, { fix: `${first.fix} (then kafka-tutor dev check --course ${dir} lists any other problem)`, code: 'course-broken' });
   }
   return { dir, manifest, lessons: manifest.lessons.map((id) => readLesson(join(dir, id))) };
 }

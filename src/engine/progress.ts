@@ -68,12 +68,25 @@ export class Progress {
   /** One sentence for the student when the file had to be set aside. */
   notice: string | undefined;
   readonly #now: () => Date;
+  /** Unset for `check`'s runs: they never touch the student's file. */
+  readonly #persist: boolean;
 
-  private constructor(path: string, data: ProgressData, notice: string | undefined, now: () => Date) {
+  private constructor(path: string, data: ProgressData, notice: string | undefined, now: () => Date, persist = true) {
     this.path = path;
     this.data = data;
     this.notice = notice;
     this.#now = now;
+    this.#persist = persist;
+  }
+
+  /**
+   * A record kept in memory only, for a lesson `check` runs unattended.
+   *
+   * @example
+   *   const progress = Progress.inMemory(); await progress.rememberGroup('simple', 'simple', 'client1-check-…') // writes nothing
+   */
+  static inMemory(): Progress {
+    return new Progress('', emptyProgress(), undefined, () => new Date(), false);
   }
 
   static open(path: string, options: { now?: () => Date } = {}): Progress {
@@ -110,6 +123,7 @@ export class Progress {
   }
 
   async #save(): Promise<void> {
+    if (!this.#persist) return;
     this.data.updatedAt = this.#now().toISOString();
     mkdirSync(dirname(this.path), { recursive: true });
     await writeFileAtomic(this.path, `${JSON.stringify(this.data, null, 2)}\n`, { mode: 0o600 });

@@ -1,6 +1,6 @@
 import { symbols, out } from '../ui/output.js';
 import { checkCourse } from './check-course.js';
-import { defaultCourseDir } from './course.js';
+import { courseDir } from './course.js';
 
 /**
  * `kafka-tutor dev check`: prints each problem with its fix; exit 1 when there is one.
@@ -8,7 +8,8 @@ import { defaultCourseDir } from './course.js';
  * @example
  *   await runCourseCheck('test/fixtures/course/broken') // 1, after listing the problems
  */
-export async function runCourseCheck(dir = defaultCourseDir()): Promise<number> {
+export async function runCourseCheck(folder?: string): Promise<number> {
+  const dir = courseDir(folder);
   const problems = checkCourse(dir);
   if (problems.length === 0) {
     out(`${symbols.pass} The course in ${dir} is well formed.`);

@@ -10,6 +10,7 @@ import type { Context } from './context.js';
 import { restoreAnswers } from './steps/ask.js';
 import { runStep, type Finding, type StepOutcome } from './steps/index.js';
 import type { Step } from './types.js';
+import { sentenceOf } from './verifications/verdict.js';
 
 /**
  * Where a lesson starts: at the beginning, or (resuming) at the last checkpoint before the first unfinished step.
@@ -36,7 +37,7 @@ function checkpointBefore(steps: Step[], index: number): number {
  *   describeFinding({ ok: false, expected: 'x to print "a"', happened: 'it printed nothing' }) // 'Expected x to print "a", but it printed nothing.'
  */
 export function describeFinding(finding: Finding): string {
-  return `Expected ${finding.expected}, but ${finding.happened}.${finding.hint ? `\nTry: ${finding.hint}` : ''}`;
+  return `${sentenceOf(finding)}${finding.hint ? `\nTry: ${finding.hint}` : ''}`;
 }
 
 type Failure = Extract<StepOutcome, { next: 'failed' }>;

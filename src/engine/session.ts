@@ -14,6 +14,7 @@ import { ProgramPool, type StartProgram } from './programs.js';
 import type { Progress } from './progress.js';
 import type { Terminal } from './terminal.js';
 import type { LoadedLesson } from './types.js';
+import { verificationNamed } from './verifications/index.js';
 
 export interface SessionOptions {
   terminal: Terminal;
@@ -37,7 +38,7 @@ export interface SessionOptions {
  */
 export function needsKafka(lesson: LoadedLesson): boolean {
   return lesson.steps.some(
-    (s) => ['spawn', 'produce', 'show'].includes(s.kind) || (s.kind === 'act' && s.action !== 'wait-key') || (s.kind === 'verify' && s.check !== 'credentials'),
+    (s) => ['spawn', 'produce', 'show'].includes(s.kind) || (s.kind === 'act' && s.action !== 'wait-key') || (s.kind === 'verify' && !verificationNamed(s.check)?.judgesSetup),
   );
 }
 

@@ -91,6 +91,8 @@ export interface ActStep extends BaseStep {
   after?: 'committed';
   /** For `stop-key`: stop on its own after this long if no key came (the student wandered off). */
   timeoutMs?: number;
+  /** For `stop-key`: the event the student's key follows (e.g. `storing-started`); `check` stops the program right after it. */
+  at?: string;
 }
 
 /** A named verification of what Kafka did, with a timeout and a lesson-specific hint. */
@@ -106,6 +108,12 @@ export interface VerifyStep extends BaseStep {
   retryFrom?: string;
   /** Failing this check does not fail the lesson (e.g. a stop that missed its window). */
   retryPrompt?: string;
+  /** The test `check` reports for it (verify steps sharing an id make one test); without it the step is the tutor's alone. */
+  test?: string;
+  /** The test's title in `check`'s report (on the first step of a test). */
+  title?: string;
+  /** What the test is worth (on the first step of a test). */
+  points?: number;
 }
 
 /** A picture of the topic or of a group's committed offsets. */

@@ -2,9 +2,8 @@
  * What a grader sees while `grade` runs: a progress bar on a terminal, one
  * plain line per student otherwise (a log file stays readable), then a table.
  */
-import { LESSON_IDS } from '../check/lessons/index.js';
 import { out } from '../ui/output.js';
-import type { StudentGrade } from './results.js';
+import { lessonIdsOf, type StudentGrade } from './results.js';
 
 export interface GradeDisplay {
   done(grade: StudentGrade): void;
@@ -42,7 +41,7 @@ export async function startDisplay(total: number, options: { tty: boolean; quiet
  *   summaryTable(grades)[0] // 'client_id     status  points  credentials  simple  …'
  */
 export function summaryTable(grades: StudentGrade[]): string[] {
-  const lessons = LESSON_IDS.filter((id) => grades.some((g) => g.lessons[id]));
+  const lessons = lessonIdsOf(grades);
   const width = Math.max(9, ...grades.map((g) => g.client_id.length));
   const cell = (g: StudentGrade, id: string) => {
     const l = g.lessons[id];

@@ -6,7 +6,6 @@
  * which never hold a password or key.
  */
 import writeFileAtomic from 'write-file-atomic';
-import { CREDENTIALS_LESSON, KAFKA_LESSONS } from '../check/lessons/index.js';
 import type { Evidence, TestResult } from '../check/types.js';
 import type { LessonGrade, StudentGrade } from './results.js';
 
@@ -14,9 +13,9 @@ export interface HtmlReportMeta {
   generatedAt: string;
   bootstrap: string[];
   roster: string;
+  /** The course's lessons in order, for the columns and their titles. */
+  lessons: { id: string; title: string }[];
 }
-
-const TITLES = new Map<string, string>([CREDENTIALS_LESSON, ...KAFKA_LESSONS].map((l) => [l.id, l.title]));
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 /** Every text from a report goes through here: a client id or message may hold anything. */
@@ -25,8 +24,8 @@ export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCA
 const STATUS_WORD: Record<string, string> = { pass: 'pass', fail: 'fail', error: 'error', skipped: 'skip' };
 
 /** The lessons any student was graded on, in the course's order. */
-function lessonsOf(grades: StudentGrade[]): string[] {
-  return [...TITLES.keys()].filter((id) => grades.some((g) => g.lessons[id]));
+function lessonsOf(grades: StudentGrade[], course: HtmlReportMeta['lessons']): string[] {
+  return course.map((l) => l.id).filter((id) => grades.some((g) => g.lessons[id]));
 }
 
 function cell(grade: LessonGrade | undefined): string {
@@ -35,14 +34,14 @@ function cell(grade: LessonGrade | undefined): string {
 }
 
 /** One horizontal bar per lesson: the share of the class who passed it (a check that could not run is no pass). */
-function passRateChart(grades: StudentGrade[], lessons: string[]): string {
+function passRateChart(grades: StudentGrade[], lessons: string[], titles: Map<string, string>): string {
   const rowHeight = 28, labelWidth = 190, barWidth = 300, height = lessons.length * rowHeight + 8;
   const bars = lessons.map((id, i) => {
     const passed = grades.filter((g) => g.lessons[id]?.status === 'pass').length;
     const rate = grades.length === 0 ? 0 : passed / grades.length;
     const y = i * rowHeight + 4;
     const label = `${passed}/${grades.length} (${Math.round(rate * 100)}%)`;
-    return `<g><title>${escapeHtml(TITLES.get(id) ?? id)}: ${label} passed</title>`
+    return `<g><title>${escapeHtml(titles.get(id) ?? id)}: ${label} passed</title>`
       + `<text x="0" y="${y + 17}" class="lbl">${escapeHtml(id)}</text>`
       + `<rect x="${labelWidth}" y="${y}" width="${barWidth}" height="20" class="track"/>`
       + `<rect x="${labelWidth}" y="${y}" width="${Math.round(rate * barWidth)}" height="20" class="bar"/>`
@@ -100,19 +99,20 @@ table.tests{margin:.5rem 0;font-size:.9em}.message{font-weight:600}.fix{color:va
  * The whole page as one HTML string.
  *
  * @example
- *   const html = renderHtmlReport(grades, { generatedAt: new Date().toISOString(), bootstrap: ['127.0.0.1:19093'], roster: 'roster.csv' });
+ *   const html = renderHtmlReport(grades, { generatedAt: new Date().toISOString(), bootstrap: ['127.0.0.1:19093'], roster: 'roster.csv', lessons: [{ id: 'simple', title: 'A simple producer and consumer' }] });
  */
 export function renderHtmlReport(grades: StudentGrade[], meta: HtmlReportMeta): string {
-  const lessons = lessonsOf(grades);
+  const lessons = lessonsOf(grades, meta.lessons);
+  const titles = new Map(meta.lessons.map((l) => [l.id, l.title]));
   const passed = grades.filter((g) => g.status === 'pass').length;
-  const head = `<tr><th scope="col">Client id</th><th scope="col">Name</th>${lessons.map((id) => `<th scope="col" title="${escapeHtml(TITLES.get(id) ?? id)}">${escapeHtml(id)}</th>`).join('')}<th scope="col">Total</th></tr>`;
+  const head = `<tr><th scope="col">Client id</th><th scope="col">Name</th>${lessons.map((id) => `<th scope="col" title="${escapeHtml(titles.get(id) ?? id)}">${escapeHtml(id)}</th>`).join('')}<th scope="col">Total</th></tr>`;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
 <title>Class report: ${passed}/${grades.length} passed</title><style>${STYLE}</style></head>
 <body><h1>Class report</h1>
 <p class="meta">${passed} of ${grades.length} students passed every check · cluster ${escapeHtml(meta.bootstrap.join(', '))} · roster ${escapeHtml(meta.roster)} · ${escapeHtml(meta.generatedAt)}</p>
-<h2>Pass rate per lesson</h2>${passRateChart(grades, lessons)}
+<h2>Pass rate per lesson</h2>${passRateChart(grades, lessons, titles)}
 <h2>Students</h2><p class="meta">Open a student's "Messages and evidence" for what each check saw.</p>
 <table class="class"><thead>${head}</thead>${grades.map((g) => studentRows(g, lessons)).join('\n')}</table>
 <script>addEventListener('beforeprint',()=>document.querySelectorAll('details').forEach((d)=>{d.open=true}))</script>

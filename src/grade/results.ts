@@ -3,10 +3,10 @@
  * as grades.csv and grades.json. Built only from the checks' reports, which
  * never hold a password or key.
  */
+import { loadCourse } from '../engine/course.js';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import writeFileAtomic from 'write-file-atomic';
-import { LESSON_IDS } from '../check/lessons/index.js';
 import type { Evidence, TestResult, TestStatus } from '../check/types.js';
 import type { StudentRun } from './student.js';
 
@@ -56,10 +56,7 @@ export function gradeOf(run: StudentRun): StudentGrade {
   const report = run.report;
   const tests = report?.tests ?? [];
   const lessons: Partial<Record<string, LessonGrade>> = {};
-  for (const id of LESSON_IDS) {
-    const own = tests.filter((t) => t.lesson === id);
-    if (own.length > 0) lessons[id] = lessonGrade(own);
-  }
+  for (const id of new Set(tests.map((t) => t.lesson))) lessons[id] = lessonGrade(tests.filter((t) => t.lesson === id));
   const firstProblem = tests.find((t) => t.status === 'fail' || t.status === 'error');
   const message = report?.error
     ? `${report.error.message}${report.error.fix ? ` Fix: ${report.error.fix}` : ''}`
@@ -81,12 +78,25 @@ export function gradeOf(run: StudentRun): StudentGrade {
   };
 }
 
-/** grades.csv: one line per student, a status and points column per lesson. */
-export function gradesCsv(grades: StudentGrade[]): string {
-  const header = ['client_id', 'name', 'status', 'points', 'max_points', ...LESSON_IDS.flatMap((id) => [`${id}_status`, `${id}_points`]), 'seconds', 'message'];
+/**
+ * The lesson ids of a class's grades, in the order the reports list them.
+ *
+ * @example
+ *   lessonIdsOf(grades) // ['credentials', 'simple', 'offset-reset', 'interrupted-commit']
+ */
+export function lessonIdsOf(grades: StudentGrade[]): string[] {
+  return [...new Set(grades.flatMap((g) => Object.keys(g.lessons)))];
+}
+
+/** The packaged course's lesson ids (a grade of another course names its own). */
+const courseLessonIds = () => loadCourse().lessons.map((l) => l.id);
+
+/** grades.csv: one line per student, a status and points column per lesson of the course. */
+export function gradesCsv(grades: StudentGrade[], lessonIds = courseLessonIds()): string {
+  const header = ['client_id', 'name', 'status', 'points', 'max_points', ...lessonIds.flatMap((id) => [`${id}_status`, `${id}_points`]), 'seconds', 'message'];
   const rows = grades.map((g) => [
     g.client_id, g.name ?? '', g.status, g.points, g.max_points,
-    ...LESSON_IDS.flatMap((id) => [g.lessons[id]?.status ?? '', g.lessons[id]?.points ?? '']),
+    ...lessonIds.flatMap((id) => [g.lessons[id]?.status ?? '', g.lessons[id]?.points ?? '']),
     g.seconds, g.message ?? '',
   ]);
   return stringify([header, ...rows]);
@@ -98,11 +108,12 @@ export function gradesCsv(grades: StudentGrade[]): string {
  * @example
  *   const files = await writeGrades('.', grades, { bootstrap: ['127.0.0.1:19093'], roster: 'roster.csv' });
  */
-export async function writeGrades(dir: string, grades: StudentGrade[], meta: { bootstrap: string[]; roster: string; seconds: number }): Promise<{ csv: string; json: string }> {
+export async function writeGrades(dir: string, grades: StudentGrade[], meta: { bootstrap: string[]; roster: string; seconds: number; lessons?: string[] }): Promise<{ csv: string; json: string }> {
+  const lessons = meta.lessons ?? courseLessonIds();
   const csv = join(dir, 'grades.csv');
   const json = join(dir, 'grades.json');
-  const body = { version: GRADES_VERSION, generated_at: new Date().toISOString(), roster: meta.roster, bootstrap: meta.bootstrap, seconds: meta.seconds, lessons: LESSON_IDS, students: grades };
-  await writeFileAtomic(csv, gradesCsv(grades));
+  const body = { version: GRADES_VERSION, generated_at: new Date().toISOString(), roster: meta.roster, bootstrap: meta.bootstrap, seconds: meta.seconds, lessons, students: grades };
+  await writeFileAtomic(csv, gradesCsv(grades, lessons));
   await writeFileAtomic(json, `${JSON.stringify(body, null, 2)}\n`);
   return { csv, json };
 }

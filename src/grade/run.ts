@@ -6,7 +6,8 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pLimit from 'p-limit';
-import { selectLessons } from '../check/run.js';
+import { loadCheckCourse, selectLessons } from '../check/run.js';
+import { courseDir } from '../engine/course.js';
 import { resolveProfile, sandboxDefaults } from '../profile/index.js';
 import type { ProfileFlags } from '../profile/types.js';
 import { out } from '../ui/output.js';
@@ -21,6 +22,8 @@ export interface GradeOptions {
   concurrency?: number | undefined;
   timeoutSeconds: number;
   lessons: string[];
+  /** The course folder (default: KAFKA_TUTOR_COURSE, then kafka-tutor's own lessons/). */
+  course?: string | undefined;
   quiet: boolean;
   json: boolean;
   /** Also write the class as one HTML page here. */
@@ -54,7 +57,10 @@ async function writeClusterFile(flags: ProfileFlags): Promise<{ dir: string; bro
  *   const code = await gradeCommand('roster.csv', {}, { outDir: '.', timeoutSeconds: 30, lessons: [], quiet: false, json: false });
  */
 export async function gradeCommand(roster: string, flags: ProfileFlags, options: GradeOptions): Promise<number> {
-  selectLessons(options.lessons);
+  const course = courseDir(options.course);
+  const lessons = loadCheckCourse(course);
+  const lessonIds = lessons.lessons.map((l) => l.id);
+  selectLessons(lessons, options.lessons);
   const students = await readRoster(roster);
   const outDir = resolve(options.outDir);
   await mkdir(outDir, { recursive: true });
@@ -67,7 +73,7 @@ export async function gradeCommand(roster: string, flags: ProfileFlags, options:
     grades = await Promise.all(
       students.map((student) =>
         limit(async () => {
-          const grade = gradeOf(await checkStudent(student, { workDir: cluster.dir, timeoutSeconds: options.timeoutSeconds, lessons: options.lessons }));
+          const grade = gradeOf(await checkStudent(student, { workDir: cluster.dir, timeoutSeconds: options.timeoutSeconds, lessons: options.lessons, course }));
           display.done(grade);
           return grade;
         }),
@@ -78,8 +84,8 @@ export async function gradeCommand(roster: string, flags: ProfileFlags, options:
     await rm(cluster.dir, { recursive: true, force: true });
   }
   const seconds = Math.round(Date.now() - started) / 1000;
-  const written = await writeGrades(outDir, grades, { bootstrap: cluster.brokers, roster: resolve(roster), seconds });
-  const files = options.html ? { ...written, html: await writeHtmlReport(resolve(options.html), grades, { generatedAt: new Date().toISOString(), bootstrap: cluster.brokers, roster }) } : written;
+  const written = await writeGrades(outDir, grades, { bootstrap: cluster.brokers, roster: resolve(roster), seconds, lessons: lessonIds });
+  const files = options.html ? { ...written, html: await writeHtmlReport(resolve(options.html), grades, { generatedAt: new Date().toISOString(), bootstrap: cluster.brokers, roster, lessons: lessons.lessons.map(({ id, title }) => ({ id, title })) }) } : written;
   if (options.json) out(JSON.stringify({ files, seconds, students: grades.map(({ tests: _tests, evidence: _evidence, ...rest }) => rest) }, null, 2));
   else {
     if (!options.quiet) for (const row of summaryTable(grades)) out(row);

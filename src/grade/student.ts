@@ -25,6 +25,8 @@ export interface StudentRunOptions {
   workDir: string;
   timeoutSeconds: number;
   lessons: string[];
+  /** The course folder every child checks (an absolute path: no KAFKA_TUTOR_* setting reaches them). */
+  course: string;
 }
 
 /** The little of the grader's environment a check needs, without any kafka-tutor setting: each child must see only its student. */
@@ -36,7 +38,7 @@ export function childEnv(env: NodeJS.ProcessEnv = process.env): Record<string, s
  * Runs `check` for one student and never throws.
  *
  * @example
- *   const run = await checkStudent({ clientId: 'client1', credentials: '/abs/client1' }, { workDir, timeoutSeconds: 30, lessons: [] });
+ *   const run = await checkStudent({ clientId: 'client1', credentials: '/abs/client1' }, { workDir, timeoutSeconds: 30, lessons: [], course: courseDir() });
  *   run.report?.status // 'pass'
  */
 export async function checkStudent(student: Student, options: StudentRunOptions): Promise<StudentRun> {
@@ -44,7 +46,7 @@ export async function checkStudent(student: Student, options: StudentRunOptions)
   const lessonArgs = options.lessons.flatMap((id) => ['--lesson', id]);
   // Each lesson has its own budget inside the check; this bounds a check that hangs outright.
   const killAfterMs = (options.timeoutSeconds * 4 + 30) * 1000;
-  const child = execa(process.execPath, [BIN_PATH, 'check', '--json', '--auth', student.credentials, '--client-id', student.clientId, '--timeout', String(options.timeoutSeconds), ...lessonArgs], {
+  const child = execa(process.execPath, [BIN_PATH, 'check', '--json', '--auth', student.credentials, '--client-id', student.clientId, '--timeout', String(options.timeoutSeconds), ...lessonArgs, '--course', options.course], {
     cwd: options.workDir,
     env: childEnv(),
     extendEnv: false,

@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCourse } from '../../src/engine/course.js';
 import { renderHtmlReport } from '../../src/grade/html-report.js';
 import type { StudentGrade } from '../../src/grade/results.js';
 import type { TestResult } from '../../src/check/types.js';
@@ -40,7 +41,7 @@ const SHOTS = new URL('../../.kafka-tutor/screenshots/', import.meta.url).pathna
 let light: OpenedPage;
 
 beforeAll(async () => {
-  writeFileSync(file, renderHtmlReport(grades, { generatedAt: '2026-01-15T10:00:00.000Z', bootstrap: ['127.0.0.1:19093'], roster: 'class/roster.csv' }));
+  writeFileSync(file, renderHtmlReport(grades, { generatedAt: '2026-01-15T10:00:00.000Z', bootstrap: ['127.0.0.1:19093'], roster: 'class/roster.csv', lessons: loadCourse().lessons }));
   light = await openPage(file);
 }, 60_000);
 

@@ -15,7 +15,7 @@ import { createCa, issueCertificate } from '../../src/credentials/pki.js';
 import { studentAcls } from '../../src/sandbox/students.js';
 import { writeCredentials } from '../unit/credentials/fixtures.js';
 import { Kafka } from 'kafkajs';
-import { placeGroup } from '../../src/check/place-group.js';
+import { placeGroup } from '../support/place-group.js';
 import { adminClient, sandboxState, sandboxStudent, studentConfig, uniqueName } from '../support/sandbox.js';
 import { freshClientId, sandboxCa } from './doctor.fixtures.js';
 

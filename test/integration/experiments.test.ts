@@ -1,12 +1,15 @@
 /**
- * Each pure verification of src/experiments/ over the events of the real
+ * Each pure judgement of the verification library (src/engine/verifications/) over the events of the real
  * programs against the sandbox broker: it passes when Kafka did what the
  * lesson claims, and fails when the setup makes Kafka do something else.
  */
 import { Kafka } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProgramHandle } from '../../src/engine/process/index.js';
-import { classifyStop, verifyDelivered, verifyEarliestLatest, verifyRedelivery, verifyResumed } from '../../src/experiments/index.js';
+import { judgeDelivered as verifyDelivered } from '../../src/engine/verifications/delivered.js';
+import { judgeRedelivery as verifyRedelivery } from '../../src/engine/verifications/redelivery.js';
+import { judgeResumed as verifyResumed } from '../../src/engine/verifications/resumed.js';
+import { classifyStop } from '../../src/engine/verifications/stop-window.js';
 import { fetchCommittedOffsets } from '../../src/kafka/offsets.js';
 import { studentConfig } from '../support/sandbox.js';
 import { CLIENT, freshGroup, freshTopic, produceValues, startAssigned, studentEnv, uniqueValues, waitForValues } from './programs.fixtures.js';
@@ -47,26 +50,6 @@ describe('verifyDelivered', () => {
     expect(verdict.ok).toBe(false);
     expect(verdict.happened).toContain('never printed');
     await consumer.stop();
-  });
-});
-
-describe('verifyEarliestLatest', () => {
-  it('passes: earliest reads the old messages, latest does not, a new message reaches both', async () => {
-    const topic = await freshTopic();
-    const existing = uniqueValues('old', 3);
-    await produceValues(topic, existing, env);
-    const [earliest, latest] = await Promise.all([
-      startAssigned('consume', [topic, '--group', freshGroup('early'), '--from', 'earliest'], env).then(track),
-      startAssigned('consume', [topic, '--group', freshGroup('latest'), '--from', 'latest'], env).then(track),
-    ]);
-    await waitForValues(earliest, existing);
-    const fresh = uniqueValues('new', 1);
-    await produceValues(topic, fresh, env);
-    await Promise.all([waitForValues(earliest, fresh), waitForValues(latest, fresh)]);
-    expect(verifyEarliestLatest(existing, earliest.seen, latest.seen, fresh)).toMatchObject({ ok: true });
-    // The same events with the roles swapped must fail: the check is not blind.
-    expect(verifyEarliestLatest(existing, latest.seen, earliest.seen, fresh).ok).toBe(false);
-    await Promise.all([earliest.stop(), latest.stop()]);
   });
 });
 

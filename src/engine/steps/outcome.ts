@@ -1,16 +1,9 @@
 import type { Context } from '../context.js';
 import type { Step } from '../types.js';
+import type { Verdict } from '../verifications/verdict.js';
 
-/** What a verification (or a step that waits for Kafka) found: one sentence each. */
-export interface Finding {
-  ok: boolean;
-  expected: string;
-  happened: string;
-  /** What to try, when it failed. */
-  hint?: string;
-  /** Extra lines worth showing (latencies, offsets). */
-  details?: string[];
-}
+/** What a verification (or a step that waits for Kafka) found: the library's one result type. */
+export type Finding = Verdict;
 
 /** Where the lesson goes after a step. */
 export type StepOutcome =

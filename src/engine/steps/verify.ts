@@ -1,6 +1,6 @@
 import { fillIn, type Context } from '../context.js';
 import type { PredictStep, VerifyStep } from '../types.js';
-import { verifications, type VerifyContext } from '../verifications/index.js';
+import { sentenceOf, verificationNamed, type VerifyContext } from '../verifications/index.js';
 import { CONTINUE, type StepOutcome } from './outcome.js';
 
 const VERIFY_TIMEOUT_MS = 20_000;
@@ -12,13 +12,12 @@ const VERIFY_TIMEOUT_MS = 20_000;
  *   await runVerify({ id: 'check', kind: 'verify', check: 'delivered', params: { program: 'consumer', messages: 'typed' } }, ctx);
  */
 export async function runVerify(step: VerifyStep, ctx: VerifyContext & Pick<Context, 'terminal' | 'lesson'>): Promise<StepOutcome> {
-  const verify = verifications[step.check as keyof typeof verifications];
-  const finding = await verify(ctx, step.params ?? {}, step.timeoutMs ?? VERIFY_TIMEOUT_MS);
+  const finding = await verificationNamed(step.check)!.verify(ctx, step.params ?? {}, step.timeoutMs ?? VERIFY_TIMEOUT_MS);
   if (!finding.ok) {
     if (step.hint) finding.hint = step.hint;
     return { next: 'failed', finding, ...(step.retryFrom ? { retryFrom: step.retryFrom } : {}), ...(step.retryPrompt ? { retryPrompt: step.retryPrompt } : {}) };
   }
-  ctx.terminal.success(`Expected ${finding.expected}: ${finding.happened}.`);
+  ctx.terminal.success(sentenceOf(finding));
   for (const line of finding.details ?? []) ctx.terminal.info(line);
   const predict = ctx.lesson.steps.find((s): s is PredictStep => s.kind === 'predict' && s.id === step.reveals);
   const guess = predict && ctx.run.predictions[predict.id];

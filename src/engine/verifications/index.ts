@@ -1,19 +1,54 @@
-import type { VerificationName } from '../catalog.js';
-import { verifyRedelivery, verifyRejoinWait, verifyStopWindow } from './commit.js';
+/**
+ * The library of named verifications a verify step may use, with the params
+ * each needs: the course self-check and the catalog read the names from here.
+ */
+import { verifyAssigned } from './assigned.js';
 import { verifyCredentials } from './credentials.js';
-import { verifyDelivered, verifyEarliestLatest, verifyReachedAll, verifyResumed } from './messages.js';
+import { verifyDelivered } from './delivered.js';
+import { verifyDoctor } from './doctor.js';
+import { verifyEarliestLatest } from './earliest-latest.js';
+import { verifyNotCommitted } from './not-committed.js';
+import { verifyReachedAll } from './reached-all.js';
+import { verifyRedelivery } from './redelivery.js';
+import { verifyRejoinWait } from './rejoin-wait.js';
+import { verifyResumed } from './resumed.js';
+import { verifyStopWindow } from './stop-window.js';
 import type { Verification } from './types.js';
 
 export type { Verification, VerifyContext } from './types.js';
+export { sentenceOf, type Verdict } from './verdict.js';
 
-/** Every named verification; the catalog lists the same names for the course self-check. */
-export const verifications: Record<VerificationName, Verification> = {
-  credentials: verifyCredentials,
-  delivered: verifyDelivered,
-  'earliest-latest': verifyEarliestLatest,
-  'reached-all': verifyReachedAll,
-  resumed: verifyResumed,
-  'stop-window': verifyStopWindow,
-  redelivery: verifyRedelivery,
-  'rejoin-wait': verifyRejoinWait,
-};
+export interface LibraryEntry {
+  verify: Verification;
+  /** The params a verify step must give (the course self-check refuses a step without them). */
+  params: readonly string[];
+  /** It judges what the student prepared beforehand (files, access), so `check` may run it after a `wait-key`. */
+  judgesSetup?: boolean;
+}
+
+/** Every named verification, by the name a verify step's `check` gives. */
+export const verifications = {
+  assigned: { verify: verifyAssigned, params: ['program'] },
+  credentials: { verify: verifyCredentials, params: [], judgesSetup: true },
+  doctor: { verify: verifyDoctor, params: ['checks'], judgesSetup: true },
+  delivered: { verify: verifyDelivered, params: ['program', 'messages'] },
+  'earliest-latest': { verify: verifyEarliestLatest, params: ['earliest', 'latest'] },
+  'reached-all': { verify: verifyReachedAll, params: ['programs', 'messages'] },
+  resumed: { verify: verifyResumed, params: ['program', 'messages'] },
+  'stop-window': { verify: verifyStopWindow, params: ['program'] },
+  'not-committed': { verify: verifyNotCommitted, params: ['program', 'group'] },
+  redelivery: { verify: verifyRedelivery, params: ['program'] },
+  'rejoin-wait': { verify: verifyRejoinWait, params: ['program'] },
+} satisfies Record<string, LibraryEntry>;
+
+export type VerificationName = keyof typeof verifications;
+
+/**
+ * The library's entry for a verify step's `check`, or undefined for an unknown name.
+ *
+ * @example
+ *   verificationNamed('redelivery')?.params // ['program']
+ */
+export function verificationNamed(name: string): LibraryEntry | undefined {
+  return Object.hasOwn(verifications, name) ? verifications[name as VerificationName] : undefined;
+}

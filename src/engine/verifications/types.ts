@@ -1,10 +1,11 @@
 import type { Context } from '../context.js';
-import type { Finding } from '../steps/outcome.js';
+import type { SentMessage } from '../kafka-side.js';
+import type { Verdict } from './verdict.js';
 
 export type VerifyContext = Pick<Context, 'programs' | 'kafka' | 'run' | 'signal' | 'now' | 'vars' | 'lesson' | 'progress' | 'flags' | 'terminal' | 'askPassword'>;
 
 /** A named verification: waits (at most `timeoutMs`) for Kafka to show what the lesson claims. */
-export type Verification = (ctx: VerifyContext, params: Record<string, unknown>, timeoutMs: number) => Promise<Finding>;
+export type Verification = (ctx: VerifyContext, params: Record<string, unknown>, timeoutMs: number) => Promise<Verdict>;
 
 /**
  * A string parameter of a verify step (the course self-check guarantees the names).
@@ -38,4 +39,17 @@ export const at = (m: { partition: number; offset: number }) => `${m.partition}@
  */
 export function events(ctx: Pick<Context, 'programs'>, name: string, runIndex = -1) {
   return (ctx.programs.history(name).at(runIndex)?.events ?? []).map((s) => s.event);
+}
+
+/**
+ * Waits until `name` has received every message of `wanted` (or the time is up).
+ *
+ * @example
+ *   await waitForAll(ctx, 'consumer', ctx.run.sent.typed ?? [], 15_000);
+ */
+export async function waitForAll(ctx: Pick<Context, 'programs' | 'signal'>, name: string, wanted: SentMessage[], timeoutMs: number): Promise<void> {
+  await ctx.programs.waitUntil(() => {
+    const got = new Set(received(ctx, name).map(at));
+    return wanted.every((m) => got.has(at(m))) || undefined;
+  }, { timeoutMs, signal: ctx.signal });
 }

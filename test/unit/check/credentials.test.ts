@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CREDENTIAL_GROUPS, judgeGroup, nothingToCheck } from '../../../src/check/lessons/credentials.js';
+import { loadCourse } from '../../../src/engine/course.js';
+import { judgeDoctor, nothingToCheck } from '../../../src/engine/verifications/doctor.js';
 import type { CheckResult, DoctorReport } from '../../../src/doctor/types.js';
 
 const ids: CheckResult['id'][] = ['auth-folder', 'ca-file', 'keystore-file', 'password', 'keystore', 'certificate', 'client-id', 'permissions', 'brokers', 'tls', 'topic', 'group'];
@@ -9,10 +10,15 @@ function doctor(overrides: Partial<Record<CheckResult['id'], Partial<CheckResult
   return { ok: checks.every((c) => c.status !== 'fail'), checks };
 }
 
-const group = (id: string) => CREDENTIAL_GROUPS.find((g) => g.id === id)!;
+// The credentials lesson's tests, as its lesson.json declares them: doctor steps naming doctor checks.
+const CREDENTIAL_GROUPS = loadCourse().lessons.find((l) => l.id === 'credentials')!.steps.flatMap((s) =>
+  s.kind === 'verify' && s.check === 'doctor' && s.test ? [{ id: s.test, doctorChecks: (s.params?.checks ?? []) as string[] }] : [],
+);
+const group = (id: string) => CREDENTIAL_GROUPS.find((g) => g.id === id)!.doctorChecks;
 
 describe('the credentials lesson in check', () => {
   it('covers every doctor check exactly once', () => {
+    expect(CREDENTIAL_GROUPS.map((g) => g.id)).toEqual(['files', 'keystore', 'connection', 'access']);
     expect(CREDENTIAL_GROUPS.flatMap((g) => g.doctorChecks).sort()).toEqual([...ids].sort());
   });
 
@@ -22,12 +28,14 @@ describe('the credentials lesson in check', () => {
       brokers: { status: 'skip', message: 'Skipped: "Keystore opens" failed.' },
       tls: { status: 'skip', message: 'Skipped: "Keystore opens" failed.' },
     });
-    expect(judgeGroup(group('keystore'), report)).toEqual({
-      status: 'fail',
-      failure: { message: 'The password from password.txt does not open auth/kafka.keystore.pkcs12.', fix: 'read -rs KAFKA_TUTOR_PASSWORD', failureId: 'keystore-wrong-password' },
+    expect(judgeDoctor(group('keystore'), report)).toMatchObject({
+      ok: false,
+      sentence: 'The password from password.txt does not open auth/kafka.keystore.pkcs12.',
+      hint: 'read -rs KAFKA_TUTOR_PASSWORD',
+      failureId: 'keystore-wrong-password',
     });
-    expect(judgeGroup(group('connection'), report)).toEqual({ status: 'skipped', message: 'Skipped: "Keystore opens" failed.' });
-    expect(judgeGroup(group('files'), report).status).toBe('pass');
+    expect(judgeDoctor(group('connection'), report)).toMatchObject({ ok: false, skipped: true, sentence: 'Skipped: "Keystore opens" failed.' });
+    expect(judgeDoctor(group('files'), report).ok).toBe(true);
     expect(nothingToCheck(report)).toBeUndefined();
   });
 
@@ -38,8 +46,8 @@ describe('the credentials lesson in check', () => {
 
   it('keeps a warning visible in a passing test', () => {
     const report = doctor({ permissions: { status: 'warn', message: 'Other users can read auth/kafka.keystore.pkcs12.' } });
-    const outcome = judgeGroup(group('keystore'), report);
-    expect(outcome).toMatchObject({ status: 'pass' });
-    expect(outcome.status === 'pass' && outcome.message).toContain('Note: Other users can read');
+    const verdict = judgeDoctor(group('keystore'), report);
+    expect(verdict).toMatchObject({ ok: true });
+    expect(verdict.sentence).toContain('Note: Other users can read');
   });
 });

@@ -27,7 +27,7 @@ describe('the course self-check', () => {
         expect.stringMatching(/step "page" points at nowhere.md, which does not exist \| Create first\/nowhere.md/),
         expect.stringMatching(/has two steps with the id "page" \| Give every step its own id/),
         expect.stringMatching(/has the unknown kind "dance" \| Use one of: explain, predict/),
-        expect.stringMatching(/names the unknown verification "teleported" \| Use a name listed in src\/engine\/catalog.ts/),
+        expect.stringMatching(/names the unknown verification "teleported" \| Use one of: assigned, credentials, doctor/),
         expect.stringMatching(/names the group "undeclared".*\| Add "undeclared"/),
         expect.stringMatching(/^missing is listed in manifest.json but has no folder \| Create missing\/lesson.json/),
       ]),
@@ -91,6 +91,32 @@ describe('the course self-check', () => {
       vi.doUnmock('../../../src/engine/steps/option-order.js');
       vi.resetModules();
     }
+  });
+
+  it('refuses what check could not grade unattended: bad points, a stop-key without "at", a test after a wait-key or in an optional part', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kt-course-tests-'));
+    const steps = [
+      { id: 'start', kind: 'spawn', as: 'consumer', program: 'consume', waitFor: 'assigned' },
+      { id: 'half-point', kind: 'verify', check: 'assigned', params: { program: 'consumer' }, test: 'joined', title: 'a consumer joins', points: 0.5 },
+      { id: 'no-params', kind: 'verify', check: 'delivered', test: 'delivered', title: 'it arrives', points: 1 },
+      { id: 'points-only', kind: 'verify', check: 'assigned', params: { program: 'consumer' }, points: 2 },
+      { id: 'done-elsewhere', kind: 'act', action: 'wait-key', prompt: 'Press a key when done.' },
+      { id: 'after-key', kind: 'verify', check: 'assigned', params: { program: 'consumer' }, test: 'after-key', title: 'joined after a key', points: 1 },
+      { id: 'stop', kind: 'act', action: 'stop-key', program: 'consumer', prompt: 'Press a key to stop it.' },
+      { id: 'more', kind: 'optional', question: 'More?' },
+      { id: 'extra', kind: 'verify', check: 'assigned', params: { program: 'consumer' }, test: 'extra', title: 'extra', points: 1 },
+    ];
+    writeFileSync(join(dir, 'lesson.json'), JSON.stringify({ id: 'tests', title: 'Tests', summary: 'Tests.', hints: ['Try.'], steps }));
+    const lines = checkLesson(dir, 'tests').map((p) => `${p.where} ${p.problem} | ${p.fix}`);
+    expect(lines).toEqual([
+      expect.stringMatching(/step "stop" \(stop-key\) names no "at" event, so check cannot tell when to press the key \| Add "at": one of assigned, message, storing-started/),
+      'tests/lesson.json, step "half-point" gives the test "joined" the points 0.5 | Add "points": a whole number of at least 1.',
+      expect.stringMatching(/step "no-params" gives the verification "delivered" no "program"/),
+      expect.stringMatching(/step "no-params" gives the verification "delivered" no "messages"/),
+      'tests/lesson.json, step "points-only" has "points" or "title" but no "test" | Add "test": "<a kebab-case test id>", or remove "points" and "title".',
+      expect.stringMatching(/step "after-key" judges what happens after the wait-key step "done-elsewhere", which check cannot do for the student/),
+      expect.stringMatching(/step "extra" is a test in the optional part that starts at "more", which check never runs/),
+    ]);
   });
 
   it('refuses a course written for a newer kafka-tutor, asking for an upgrade', () => {

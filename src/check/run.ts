@@ -8,6 +8,8 @@ import { UserError } from '../errors.js';
 import { doctorInputFrom } from '../doctor/from-profile.js';
 import { runDoctor } from '../doctor/run.js';
 import { createKafka } from '../kafka/client.js';
+import { clusterError, unreachable, type Unreachable } from '../kafka/reach.js';
+import { bootstrapSourceWords } from '../profile/brokers.js';
 import { openCredentials, resolveProfile, sandboxDefaults } from '../profile/index.js';
 import type { ClusterProfile, Credentials, ProfileFlags } from '../profile/types.js';
 import { collectEvidence, deleteGroups } from './evidence.js';
@@ -26,6 +28,8 @@ export interface CheckOptions {
 }
 
 const CHECK_MARK = '-check-';
+/** A broker that takes no TCP connection within this is taken as gone. */
+const REACH_TIMEOUT_MS = 3000;
 
 /** Refuses lesson ids that do not exist, naming the ones that do. */
 export function selectLessons(ids: string[] | undefined): Set<string> {
@@ -78,6 +82,10 @@ export async function runCheck(flags: ProfileFlags, options: CheckOptions): Prom
     throw error;
   }
   const where = { ...base, bootstrap: profile.brokers, client_id: profile.clientId ?? null, topic: profile.clientId ?? null };
+  const cluster = watchCluster(profile);
+  // A cluster that is down is nobody's failure: nothing is checked, and the run "could not run".
+  if (await cluster.gone()) return report({ ...where, error: errorOf(cluster.error()) }, tests, startedMs);
+  cluster.arm();
 
   let doctorFailure: string | undefined;
   if (selected.has('credentials')) {
@@ -90,6 +98,7 @@ export async function runCheck(flags: ProfileFlags, options: CheckOptions): Prom
       const failure = outcome.status === 'fail' ? outcome.failure : { message: outcome.message };
       tests.push(testResult('credentials', group, outcome.status, failure, ms));
     }
+    if (tests.some((t) => t.status !== 'pass') && (await cluster.gone())) return report({ ...where, error: errorOf(cluster.error()) }, cluster.excuse(tests), startedMs);
     const blocking = nothingToCheck(doctor);
     // Nothing to check (no folder, no keystore, no password): no test is graded, the reason is the report.
     if (blocking) return report({ ...where, error: { code: blocking.failureId ?? 'credentials', message: blocking.message ?? blocking.title, ...(blocking.fix ? { fix: blocking.fix } : {}) } }, [], startedMs);
@@ -113,20 +122,56 @@ export async function runCheck(flags: ProfileFlags, options: CheckOptions): Prom
     return report({ ...identified, evidence }, tests, startedMs);
   }
 
-  const kafka = createKafka(profile, credentials, { role: 'check' });
+  // A consumer that crashed is restarted only while the cluster is there: kafkajs alone would retry forever.
+  const kafka = createKafka(profile, credentials, { role: 'check', restartOnFailure: async () => !(await cluster.gone()) });
   const created: string[] = [];
   const shared = sharedContext(profile, credentials, flags, kafka, base.run_id, created);
   try {
     for (const lesson of kafkaLessons) {
+      if (cluster.lost()) {
+        tests.push(...cluster.excuse(sameForAll(lesson, 'error', { message: '' })));
+        continue;
+      }
       options.onLesson?.(lesson.title);
-      tests.push(...(await runLesson(lesson, shared.context, options.timeoutMs)));
+      const results = await runLesson(lesson, shared.context, options.timeoutMs);
+      // A lesson that went wrong because the cluster went away is not the student's failure.
+      if (results.some((t) => t.status !== 'pass')) await cluster.gone();
+      tests.push(...(cluster.lost() ? cluster.excuse(results) : results));
     }
   } finally {
     await shared.close();
   }
+  if (cluster.lost()) {
+    const evidence = await collectEvidence({ kafka: undefined, clientId: credentials.clientId, topic: credentials.topic, brokers: profile.brokers, isCheckGroup: () => true });
+    return report({ ...identified, evidence, error: errorOf(cluster.error()) }, tests, startedMs);
+  }
   await deleteGroups(kafka, created);
   const evidence = await collectEvidence({ kafka, clientId: credentials.clientId, topic: credentials.topic, brokers: profile.brokers, isCheckGroup: (g) => g.startsWith(`${credentials.clientId}${CHECK_MARK}`) });
   return report({ ...identified, evidence }, tests, startedMs);
+}
+
+/**
+ * Whether the cluster is (still) there. Asked before anything runs, and again whenever
+ * something went wrong; once it was gone during the run, it counts as lost for good.
+ */
+function watchCluster(profile: ClusterProfile) {
+  let found: Unreachable | undefined;
+  let armed = false;
+  return {
+    /** From now on an unreachable cluster has gone away (it was there when the run began). */
+    arm: () => void (armed = true),
+    gone: async (): Promise<boolean> => {
+      found ??= await unreachable(profile.brokers, REACH_TIMEOUT_MS);
+      return found !== undefined;
+    },
+    lost: () => armed && found !== undefined,
+    error: () => clusterError(found!, { brokers: profile.brokers, source: bootstrapSourceWords(profile.sources.brokers, profile.configFile), lost: armed }),
+    /** Tests that did not pass become errors of the run, with the reason, and score nothing. */
+    excuse(results: TestResult[]): TestResult[] {
+      const { message, fix } = this.error();
+      return results.map((t) => (t.status === 'pass' ? t : { ...t, status: 'error', message, ...(fix ? { fix } : {}), failure_id: 'cluster-lost', points: 0 }));
+    },
+  };
 }
 
 function sharedContext(profile: ClusterProfile, credentials: Credentials, flags: ProfileFlags, kafka: Kafka, runId: string, created: string[]) {

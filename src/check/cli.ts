@@ -34,15 +34,16 @@ export async function checkCommand(flags: ProfileFlags, options: CheckCommandOpt
     timeoutMs: options.timeoutSeconds * 1000,
     ...(live ? { onLesson: (title: string) => err(`… ${title}`) } : {}),
   });
+  // The report first: a JUnit file that cannot be written must not cost the run's result.
+  if (options.json) out(JSON.stringify(report, null, 2));
+  else for (const line of formatReport(report, { quiet: options.quiet, titles: TITLES })) out(line);
   if (options.junit) {
     const path = resolve(options.junit);
     try {
       await writeFile(path, toJunit(report));
     } catch (error) {
-      throw new UserError(`The JUnit report cannot be written to ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`, { fix: 'Give --junit a file in a folder that exists and you may write to.', code: 'junit-unwritable', exitCode: 2 });
+      throw new UserError(`The JUnit report cannot be written to ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'}); the check's report was printed all the same.`, { fix: 'Give --junit a file in a folder that exists and you may write to.', code: 'junit-unwritable', exitCode: 2 });
     }
   }
-  if (options.json) out(JSON.stringify(report, null, 2));
-  else for (const line of formatReport(report, { quiet: options.quiet, titles: TITLES })) out(line);
   return exitCodeOf(report);
 }

@@ -33,18 +33,19 @@ export async function checkCommand(flags: ProfileFlags, options: CheckCommandOpt
     course: options.course,
     ...(live ? { onLesson: (title: string) => err(`… ${title}`) } : {}),
   });
+  // The report first: a JUnit file that cannot be written must not cost the run's result.
+  if (options.json) out(JSON.stringify(report, null, 2));
+  else {
+    const titles = Object.fromEntries(loadCheckCourse(options.course).lessons.map((l) => [l.id, l.title]));
+    for (const line of formatReport(report, { quiet: options.quiet, titles })) out(line);
+  }
   if (options.junit) {
     const path = resolve(options.junit);
     try {
       await writeFile(path, toJunit(report));
     } catch (error) {
-      throw new UserError(`The JUnit report cannot be written to ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`, { fix: 'Give --junit a file in a folder that exists and you may write to.', code: 'junit-unwritable', exitCode: 2 });
+      throw new UserError(`The JUnit report cannot be written to ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'}); the check's report was printed all the same.`, { fix: 'Give --junit a file in a folder that exists and you may write to.', code: 'junit-unwritable', exitCode: 2 });
     }
-  }
-  if (options.json) out(JSON.stringify(report, null, 2));
-  else {
-    const titles = Object.fromEntries(loadCheckCourse(options.course).lessons.map((l) => [l.id, l.title]));
-    for (const line of formatReport(report, { quiet: options.quiet, titles })) out(line);
   }
   return exitCodeOf(report);
 }

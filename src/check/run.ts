@@ -14,6 +14,8 @@ import { needsKafka } from '../engine/session.js';
 import type { Course, LoadedLesson } from '../engine/types.js';
 import { NOTHING_TO_CHECK, nothingToCheck } from '../engine/verifications/doctor.js';
 import { createKafka } from '../kafka/client.js';
+import { clusterError, unreachable, type Unreachable } from '../kafka/reach.js';
+import { bootstrapSourceWords } from '../profile/brokers.js';
 import { openCredentials, resolveProfile, sandboxDefaults } from '../profile/index.js';
 import type { ClusterProfile, Credentials, ProfileFlags } from '../profile/types.js';
 import type { SharedContext } from './context.js';
@@ -33,6 +35,8 @@ export interface CheckOptions {
 }
 
 const CHECK_MARK = '-check-';
+/** A broker that takes no TCP connection within this is taken as gone. */
+const REACH_TIMEOUT_MS = 3000;
 
 /** Refuses lesson ids the course does not have, naming the ones it has; the lessons in course order. */
 export function selectLessons(course: Course, ids: string[] | undefined): LoadedLesson[] {
@@ -104,12 +108,18 @@ export async function runCheck(flags: ProfileFlags, options: CheckOptions): Prom
     throw error;
   }
   const where = { ...base, bootstrap: profile.brokers, client_id: profile.clientId ?? null, topic: profile.clientId ?? null };
+  const cluster = watchCluster(profile);
+  // A cluster that is down is nobody's failure: nothing is checked, and the run "could not run".
+  if (await cluster.gone()) return report({ ...where, error: errorOf(cluster.error()) }, tests, startedMs);
+  cluster.arm();
 
   // The doctor's checklist runs once per run: every lesson that judges it shares the report.
   let doctor: DoctorReport | undefined;
   let doctorFailure: string | undefined;
   if (selected.some(judgesDoctor)) {
     doctor = await runDoctor(doctorInputFrom(profile, { timeoutMs: options.timeoutMs }));
+    // A checklist that failed because the cluster went away meanwhile grades nobody.
+    if (doctor.checks.some((c) => c.status === 'fail') && (await cluster.gone())) return report({ ...where, error: errorOf(cluster.error()) }, [], startedMs);
     const blocking = nothingToCheck(doctor);
     // Nothing to check (no folder, no keystore, no password): no test is graded, the reason is the report.
     if (blocking) return report({ ...where, error: { code: blocking.failureId ?? 'credentials', message: blocking.message ?? blocking.title, ...(blocking.fix ? { fix: blocking.fix } : {}) } }, [], startedMs);
@@ -128,20 +138,32 @@ export async function runCheck(flags: ProfileFlags, options: CheckOptions): Prom
   const clientId = credentials?.clientId ?? profile.clientId ?? null;
   const identified = { ...where, client_id: clientId, topic: credentials?.topic ?? clientId };
   const usable = credentials !== undefined && doctorFailure === undefined;
-  const kafka = usable ? createKafka(profile, credentials!, { role: 'check' }) : undefined;
+  // A consumer that crashed is restarted only while the cluster is there: kafkajs alone would retry forever.
+  const kafka = usable ? createKafka(profile, credentials!, { role: 'check', restartOnFailure: async () => !(await cluster.gone()) }) : undefined;
   const side = kafka && credentials ? createKafkaSide(kafka, { clientId: credentials.clientId, topic: credentials.topic, bootstrap: profile.brokers.join(',') }) : OFFLINE;
   const shared: SharedContext = { flags, kafka: side, programEnv: profileEnv(profile), startProgram, runId: base.run_id, groupPrefix: `${clientId ?? ''}${CHECK_MARK}${base.run_id}-`, doctor };
   try {
     for (const lesson of selected) {
+      if (cluster.lost()) {
+        tests.push(...cluster.excuse(sameForAll(lesson, 'error', { message: '' })));
+        continue;
+      }
       if (!usable && needsKafka(lesson)) {
         tests.push(...sameForAll(lesson, 'skipped', { message: `Skipped: your credentials do not work yet (${doctorFailure}).`, fix: 'kafka-tutor doctor' }));
         continue;
       }
       options.onLesson?.(lesson.title);
-      tests.push(...(await runLesson(lesson, shared, options.timeoutMs)));
+      const results = await runLesson(lesson, shared, options.timeoutMs);
+      // A lesson that went wrong because the cluster went away is not the student's failure.
+      if (results.some((t) => t.status !== 'pass')) await cluster.gone();
+      tests.push(...(cluster.lost() ? cluster.excuse(results) : results));
     }
   } finally {
     await side.close();
+  }
+  if (cluster.lost()) {
+    const evidence = await collectEvidence({ kafka: undefined, clientId: clientId ?? '', topic: credentials?.topic ?? '', brokers: profile.brokers, isCheckGroup: () => true });
+    return report({ ...identified, evidence, error: errorOf(cluster.error()) }, tests, startedMs);
   }
   if (!kafka || !credentials) {
     const evidence = selected.length > 0 ? await collectEvidence({ kafka: undefined, clientId: clientId ?? '', topic: '', brokers: profile.brokers, isCheckGroup: () => true }) : null;
@@ -156,3 +178,27 @@ const offline = () => Promise.reject(new Error('a lesson without Kafka steps ask
 
 /** The Kafka side of a run whose lessons need no cluster (the credentials lesson judges the doctor's report). */
 const OFFLINE: KafkaSide = { clientId: '', topic: '', bootstrap: '', produce: offline, offsets: offline, committed: offline, picture: offline, close: async () => undefined };
+
+/**
+ * Whether the cluster is (still) there. Asked before anything runs, and again whenever
+ * something went wrong; once it was gone during the run, it counts as lost for good.
+ */
+function watchCluster(profile: ClusterProfile) {
+  let found: Unreachable | undefined;
+  let armed = false;
+  return {
+    /** From now on an unreachable cluster has gone away (it was there when the run began). */
+    arm: () => void (armed = true),
+    gone: async (): Promise<boolean> => {
+      found ??= await unreachable(profile.brokers, REACH_TIMEOUT_MS);
+      return found !== undefined;
+    },
+    lost: () => armed && found !== undefined,
+    error: () => clusterError(found!, { brokers: profile.brokers, source: bootstrapSourceWords(profile.sources.brokers, profile.configFile), lost: armed }),
+    /** Tests that did not pass become errors of the run, with the reason, and score nothing. */
+    excuse(results: TestResult[]): TestResult[] {
+      const { message, fix } = this.error();
+      return results.map((t) => (t.status === 'pass' ? t : { ...t, status: 'error', message, ...(fix ? { fix } : {}), failure_id: 'cluster-lost', points: 0 }));
+    },
+  };
+}

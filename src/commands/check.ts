@@ -34,7 +34,7 @@ export function registerCheck(program: Command, result: CliResult): void {
       .option('--quiet', 'print only failures and the Points line')
       .addOption(courseOption()),
   )
-    .addHelpText('after', '\nExit code 0 when every check passed, 1 when some failed, 2 when the check could not run (no credentials, bad configuration).\n\nExample:\n  kafka-tutor check --auth ./auth --json > check.json')
+    .addHelpText('after', '\nExit code 0 when every check passed, 1 when some failed, 2 when the check could not run (no credentials, bad configuration, a cluster that cannot be reached or goes away).\n\nExample:\n  kafka-tutor check --auth ./auth --json > check.json')
     .action(
       action(result, async (flags: CheckFlags) => {
         const { checkCommand } = await import('../check/cli.js');

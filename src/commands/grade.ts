@@ -39,7 +39,7 @@ export function registerGrade(program: Command, result: CliResult): void {
     .addOption(courseOption())
     .option('--json', 'print the class summary as JSON')
     .option('--quiet', 'print only the final line')
-    .addHelpText('after', '\nEach student is checked in a separate process that sees only their folder; passwords come from each password.txt and are never written anywhere.\nExit code 0 when every student passed, 1 when some did not, 2 when grading could not start.\n\nExample:\n  kafka-tutor grade roster.csv --out grades/ --concurrency 4 --html grades/report.html')
+    .addHelpText('after', '\nEach student is checked in a separate process that sees only their folder; passwords come from each password.txt and are never written anywhere.\nExit code 0 when every student passed, 1 when some did not, 2 when grading could not start or the cluster could not be reached.\n\nExample:\n  kafka-tutor grade roster.csv --out grades/ --concurrency 4 --html grades/report.html')
     .action(
       action(result, async (roster: string, flags: GradeFlags) => {
         const { gradeCommand } = await import('../grade/run.js');

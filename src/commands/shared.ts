@@ -20,10 +20,13 @@ export function addClusterOptions(command: Command): Command {
 
 /**
  * Wraps a command action so that its returned number becomes the exit code.
- * Errors propagate to `main`, which prints them.
+ * Errors propagate to `main`, which prints them. Refuses a KAFKA_TUTOR_HOME that is a file first.
  */
 export function action<A extends unknown[]>(result: CliResult, run: (...args: A) => Promise<number>) {
   return async (...args: A): Promise<void> => {
+    // Before any command: a file where the progress folder should be gets one sentence, not a bug report.
+    const { assertHomeUsable } = await import('../profile/home.js');
+    assertHomeUsable();
     result.exitCode = await run(...args);
   };
 }

@@ -1,13 +1,32 @@
 import { chmod, readFile, writeFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Secret } from '../profile/secret.js';
 import { failureError } from './failures.js';
+import { showPath } from './paths.js';
 import { fileVars, type ReadContext } from './read.js';
 
 /** The file an instructor (or the sandbox) hands out beside the keystore. */
 export const PASSWORD_FILE = 'password.txt';
 
 export type PasswordSource = 'env' | 'config' | 'password-file' | 'prompt';
+
+/**
+ * Where a password came from, in the words every message uses (doctor, lessons, check, config).
+ *
+ * @example
+ *   passwordSourceWords('env', { keystorePath: 'auth/kafka.keystore.pkcs12' }) // 'KAFKA_TUTOR_PASSWORD'
+ *   passwordSourceWords('password-file', { keystorePath: '/home/ana/auth/kafka.keystore.pkcs12', cwd: '/home/ana' }) // 'auth/password.txt'
+ */
+export function passwordSourceWords(source: PasswordSource, where: ReadContext & { keystorePath: string; configFile?: string | undefined }): string {
+  const ctx = { cwd: where.cwd ?? process.cwd(), home: where.home ?? homedir() };
+  switch (source) {
+    case 'env': return 'KAFKA_TUTOR_PASSWORD';
+    case 'config': return `ssl.keystore.password in ${where.configFile === undefined ? 'your config file' : showPath(where.configFile, ctx)}`;
+    case 'password-file': return showPath(join(dirname(where.keystorePath), PASSWORD_FILE), ctx);
+    case 'prompt': return 'the password prompt';
+  }
+}
 
 export interface PasswordRequest extends ReadContext {
   keystorePath: string;

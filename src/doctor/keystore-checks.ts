@@ -1,14 +1,12 @@
 import { basename, dirname, join } from 'node:path';
 import { isIssuedBy, validityProblem } from '../credentials/certificate.js';
 import { loadKeystore } from '../credentials/keystore.js';
-import { PASSWORD_FILE, resolvePassword } from '../credentials/password.js';
+import { PASSWORD_FILE, passwordSourceWords, resolvePassword } from '../credentials/password.js';
 import { CLIENT_FOLDER, copyFromLaptopCommand, showPath } from '../credentials/paths.js';
 import { readableByOthers } from '../credentials/permissions.js';
 import { describeFailure } from '../credentials/failures.js';
 import { fail, failFromError, pass, warn } from './outcome.js';
 import type { Check, DoctorInput } from './types.js';
-
-const SOURCE_WORDS = { env: 'KAFKA_TUTOR_PASSWORD', config: 'the config file', 'password-file': PASSWORD_FILE, prompt: 'your answer' } as const;
 
 const password: Check = {
   id: 'password',
@@ -18,9 +16,10 @@ const password: Check = {
     const { keystorePath, cwd, home, password: explicit } = state.input;
     try {
       const found = await resolvePassword({ keystorePath, explicit, ask: state.options.ask, cwd, home });
-      state.password = { password: found.password, source: SOURCE_WORDS[found.source] };
+      const source = passwordSourceWords(found.source, { keystorePath, configFile: state.input.configFile, cwd, home });
+      state.password = { password: found.password, source };
       // Never the password itself: only where it came from.
-      return pass(`A password comes from ${SOURCE_WORDS[found.source]}.`);
+      return pass(`A password comes from ${source}.`);
     } catch (error) {
       return failFromError(error);
     }

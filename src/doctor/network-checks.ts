@@ -1,20 +1,11 @@
 import { describeFailure, type FailureId, type FailureVars } from '../credentials/failures.js';
 import { fail, pass, warn } from './outcome.js';
+import { parseBroker } from '../profile/brokers.js';
 import { probeBroker, type BrokerAddress, type ProbeOutcome, type TlsFacts } from './probe.js';
 import type { Check, CheckOutcome, DoctorState } from './types.js';
 
-/**
- * Splits `host:port` (or `[::1]:port`); undefined when it is not one.
- *
- * @example
- *   parseBroker("localhost:19093") // { broker: "localhost:19093", host: "localhost", port: 19093 }
- */
-export function parseBroker(broker: string): BrokerAddress | undefined {
-  const match = /^\[?([^\]\s]+?)\]?:(\d{1,5})$/.exec(broker.trim());
-  const port = Number(match?.[2]);
-  if (!match?.[1] || !(port > 0 && port < 65536)) return undefined;
-  return { broker: broker.trim(), host: match[1], port };
-}
+// The parser lives with the profile, which refuses a bad bootstrap list before any command runs.
+export { parseBroker };
 
 const UNTRUSTED_WORDS: Record<string, string> = {
   SELF_SIGNED_CERT_IN_CHAIN: 'it was signed by another CA',

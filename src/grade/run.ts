@@ -8,9 +8,11 @@ import { join, resolve } from 'node:path';
 import pLimit from 'p-limit';
 import { loadCheckCourse, selectLessons } from '../check/run.js';
 import { courseDir } from '../engine/course.js';
+import { clusterError, unreachable } from '../kafka/reach.js';
+import { bootstrapSourceWords } from '../profile/brokers.js';
 import { resolveProfile, sandboxDefaults } from '../profile/index.js';
 import type { ProfileFlags } from '../profile/types.js';
-import { out } from '../ui/output.js';
+import { err, out } from '../ui/output.js';
 import { startDisplay, summaryTable } from './display.js';
 import { writeHtmlReport } from './html-report.js';
 import { gradeOf, writeGrades, type StudentGrade } from './results.js';
@@ -30,18 +32,26 @@ export interface GradeOptions {
   html?: string | undefined;
 }
 
+/** A broker that takes no TCP connection within this is taken as down. */
+const REACH_TIMEOUT_MS = 5000;
+
 /** Checks wait on the broker more than on the CPU, so a few more than the cores keep both busy. */
 export function defaultConcurrency(): number {
   return Math.max(2, availableParallelism() * 2);
 }
 
-/** The cluster's address for every child, as a properties file: no password is ever in it. */
+/**
+ * The cluster's settings for every child, as a properties file (no password is ever in it).
+ * The brokers go to each child as --bootstrap, so that no message names this file, which is gone by then.
+ */
 async function writeClusterFile(flags: ProfileFlags): Promise<{ dir: string; brokers: string[] }> {
   const profile = await resolveProfile({ bootstrap: flags.bootstrap, config: flags.config }, { sandbox: await sandboxDefaults() });
+  // A cluster that is down would fail every student: say so once, and grade nobody.
+  const down = await unreachable(profile.brokers, REACH_TIMEOUT_MS);
+  if (down) throw clusterError(down, { brokers: profile.brokers, source: bootstrapSourceWords(profile.sources.brokers, profile.configFile), lost: false });
   const dir = await mkdtemp(join(tmpdir(), 'kafka-tutor-grade-'));
   const lines = [
     '# Written by kafka-tutor grade for the checks it runs; removed when it ends.',
-    `bootstrap.servers=${profile.brokers.join(',')}`,
     `security.protocol=${profile.securityProtocol}`,
     `ssl.endpoint.identification.algorithm=${profile.verifyHostname ? 'https' : 'none'}`,
   ];
@@ -51,7 +61,7 @@ async function writeClusterFile(flags: ProfileFlags): Promise<{ dir: string; bro
 
 /**
  * Grades a class and returns the exit code: 0 when every student passed,
- * 1 when some did not, 2 when grading could not start (bad roster or cluster).
+ * 1 when some did not, 2 when grading could not start or finish (bad roster, a cluster that is down or went away).
  *
  * @example
  *   const code = await gradeCommand('roster.csv', {}, { outDir: '.', timeoutSeconds: 30, lessons: [], quiet: false, json: false });
@@ -69,11 +79,15 @@ export async function gradeCommand(roster: string, flags: ProfileFlags, options:
   const limit = pLimit(options.concurrency ?? defaultConcurrency());
   const display = await startDisplay(students.length, { tty: process.stdout.isTTY === true && !options.json, quiet: options.quiet || options.json });
   let grades: StudentGrade[];
+  // Students whose check could not finish because the cluster went away: their grades mean nothing yet.
+  const lost: string[] = [];
   try {
     grades = await Promise.all(
       students.map((student) =>
         limit(async () => {
-          const grade = gradeOf(await checkStudent(student, { workDir: cluster.dir, timeoutSeconds: options.timeoutSeconds, lessons: options.lessons, course }));
+          const run = await checkStudent(student, { workDir: cluster.dir, brokers: cluster.brokers, timeoutSeconds: options.timeoutSeconds, lessons: options.lessons, course });
+          if (run.report?.error?.code === 'cluster-lost' || run.report?.error?.code === 'cluster-unreachable') lost.push(student.clientId);
+          const grade = gradeOf(run);
           display.done(grade);
           return grade;
         }),
@@ -91,6 +105,10 @@ export async function gradeCommand(roster: string, flags: ProfileFlags, options:
     if (!options.quiet) for (const row of summaryTable(grades)) out(row);
     const passed = grades.filter((g) => g.status === 'pass').length;
     out(`${passed}/${grades.length} students passed in ${seconds.toFixed(1)} s (${(seconds / grades.length).toFixed(2)} s per student). Wrote ${files.csv}${options.html ? `, ${files.json} and ${resolve(options.html)}` : ` and ${files.json}`}.`);
+  }
+  if (lost.length > 0) {
+    err(`The cluster could not be reached while checking ${lost.length} of ${grades.length} students (${lost.join(', ')}); their grades say "error", not fail. Grade them again once the cluster is back.`);
+    return 2;
   }
   return grades.every((g) => g.status === 'pass') ? 0 : 1;
 }

@@ -21,8 +21,10 @@ export interface StudentRun {
 }
 
 export interface StudentRunOptions {
-  /** A folder holding the kafka-tutor.properties every child reads (the cluster's address, no password). */
+  /** A folder holding the kafka-tutor.properties every child reads (the cluster's security settings, no password). */
   workDir: string;
+  /** The cluster's brokers, given to each child as --bootstrap. */
+  brokers: string[];
   timeoutSeconds: number;
   lessons: string[];
   /** The course folder every child checks (an absolute path: no KAFKA_TUTOR_* setting reaches them). */
@@ -38,7 +40,7 @@ export function childEnv(env: NodeJS.ProcessEnv = process.env): Record<string, s
  * Runs `check` for one student and never throws.
  *
  * @example
- *   const run = await checkStudent({ clientId: 'client1', credentials: '/abs/client1' }, { workDir, timeoutSeconds: 30, lessons: [], course: courseDir() });
+ *   const run = await checkStudent({ clientId: 'client1', credentials: '/abs/client1' }, { workDir, brokers: ['127.0.0.1:19093'], timeoutSeconds: 30, lessons: [], course: courseDir() });
  *   run.report?.status // 'pass'
  */
 export async function checkStudent(student: Student, options: StudentRunOptions): Promise<StudentRun> {
@@ -46,7 +48,7 @@ export async function checkStudent(student: Student, options: StudentRunOptions)
   const lessonArgs = options.lessons.flatMap((id) => ['--lesson', id]);
   // Each lesson has its own budget inside the check; this bounds a check that hangs outright.
   const killAfterMs = (options.timeoutSeconds * 4 + 30) * 1000;
-  const child = execa(process.execPath, [BIN_PATH, 'check', '--json', '--auth', student.credentials, '--client-id', student.clientId, '--timeout', String(options.timeoutSeconds), ...lessonArgs, '--course', options.course], {
+  const child = execa(process.execPath, [BIN_PATH, 'check', '--json', '--bootstrap', options.brokers.join(','), '--auth', student.credentials, '--client-id', student.clientId, '--timeout', String(options.timeoutSeconds), ...lessonArgs, '--course', options.course], {
     cwd: options.workDir,
     env: childEnv(),
     extendEnv: false,

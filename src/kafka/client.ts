@@ -11,6 +11,8 @@ export interface ClientOptions {
   requestTimeoutMs?: number;
   /** How many times kafkajs retries a failed request before giving up. */
   retries?: number;
+  /** Asked when a consumer crashed for a reason worth retrying; without it kafkajs restarts it forever (a cluster that went away never ends it). */
+  restartOnFailure?: (error: Error) => Promise<boolean>;
 }
 
 /**
@@ -39,7 +41,7 @@ export function kafkaConfig(
     },
     connectionTimeout: options.connectionTimeoutMs ?? 3000,
     requestTimeout: options.requestTimeoutMs ?? 10_000,
-    retry: { retries: options.retries ?? 3, initialRetryTime: 200, maxRetryTime: 2000 },
+    retry: { retries: options.retries ?? 3, initialRetryTime: 200, maxRetryTime: 2000, ...(options.restartOnFailure ? { restartOnFailure: options.restartOnFailure } : {}) },
     logLevel: logLevel.NOTHING,
   };
 }

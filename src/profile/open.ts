@@ -1,4 +1,4 @@
-import { loadCa, loadKeystore, resolvePassword } from '../credentials/index.js';
+import { loadCa, loadKeystore, passwordSourceWords, resolvePassword } from '../credentials/index.js';
 import { UserError } from '../errors.js';
 import type { ClusterProfile, Credentials } from './types.js';
 
@@ -31,7 +31,8 @@ export async function openCredentials(profile: ClusterProfile, options: OpenOpti
     ask: options.askPassword,
   });
   profile.sources.password = source;
-  const keystore = await loadKeystore(profile.keystorePath, password, { ...context, passwordSource: source });
+  const passwordSource = passwordSourceWords(source, { keystorePath: profile.keystorePath, configFile: profile.configFile });
+  const keystore = await loadKeystore(profile.keystorePath, password, { ...context, passwordSource });
   const clientId = profile.clientId ?? keystore.commonName;
   if (!clientId) {
     throw new UserError(`The certificate in ${profile.keystorePath} has no common name (CN), so kafka-tutor cannot tell your client id.`, {

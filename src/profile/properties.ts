@@ -22,6 +22,11 @@ export interface PropertiesFile {
   unknownKeys: string[];
 }
 
+/** The file's text; undefined for binary data: control bytes no text file holds (a keystore has plenty). */
+function textOf(bytes: Buffer): string | undefined {
+  return bytes.some((b) => b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b)) ? undefined : bytes.toString('utf8');
+}
+
 /**
  * Reads a librdkafka-style properties file (`key=value`, `#` comments).
  *
@@ -47,13 +52,22 @@ export async function readPropertiesFile(path: string): Promise<PropertiesFile> 
  *   (await readAllProperties('admin.properties', '--admin-config'))['ssl.key.location'] // '/…/admin.key'
  */
 export async function readAllProperties(path: string, flag = '--config or KAFKA_TUTOR_CONFIG'): Promise<Record<string, string>> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch (error) {
     throw new UserError(`The config file ${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`, {
       fix: `Check the path you gave with ${flag}, e.g. ls -l ${path}`,
       code: 'config-unreadable',
+      exitCode: 2,
+    });
+  }
+  const text = textOf(bytes);
+  if (text === undefined) {
+    // Never echo the bytes: they may be a keystore, and they garble the terminal.
+    throw new UserError(`The config file ${path} is not a text file (it holds binary data, e.g. a keystore), so it cannot be a properties file.`, {
+      fix: `Give ${flag} a text file of key=value lines, e.g. bootstrap.servers=127.0.0.1:19093`,
+      code: 'config-binary',
       exitCode: 2,
     });
   }

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { UserError } from '../errors.js';
+import { bootstrapSourceWords, parseBootstrap } from './brokers.js';
 import { KNOWN_KEYS, readPropertiesFile, type PropertiesFile } from './properties.js';
 import { Secret } from './secret.js';
 import type { ClusterProfile, ProfileField, ProfileFlags, ValueSource } from './types.js';
@@ -71,7 +72,7 @@ export async function resolveProfile(flags: ProfileFlags, options: ResolveOption
       exitCode: 2,
     });
   }
-  const brokers = bootstrap.split(',').map((b) => b.trim()).filter(Boolean);
+  const brokers = parseBootstrap(bootstrap, bootstrapSourceWords(sources.brokers, configPath));
 
   const localAuth = join(cwd, 'auth');
   const authDir = resolve(

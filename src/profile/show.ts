@@ -1,3 +1,4 @@
+import { passwordSourceWords, type PasswordSource } from '../credentials/password.js';
 import { describeError } from '../errors.js';
 import { resolveProfile, sandboxDefaults, openCredentials } from './index.js';
 import type { ClusterProfile, Credentials, ProfileFlags } from './types.js';
@@ -34,8 +35,11 @@ export async function showConfig(flags: ProfileFlags, options: { json: boolean }
   }
   const width = Math.max(...Object.keys(rows).map((k) => k.length));
   if (profile.configFile) process.stdout.write(`config file: ${profile.configFile}\n`);
+  // The password's source in the words every other message uses (JSON keeps the plain id).
+  const passwordSource = profile.sources.password;
+  const passwordWords = passwordSource === 'default' ? passwordSource : passwordSourceWords(passwordSource as PasswordSource, profile);
   for (const [key, { value, source }] of Object.entries(rows)) {
-    process.stdout.write(`${key.padEnd(width)}  ${String(value)}  (${source})\n`);
+    process.stdout.write(`${key.padEnd(width)}  ${String(value)}  (${key === 'ssl.keystore.password' ? passwordWords : source})\n`);
   }
   for (const warning of profile.warnings) process.stderr.write(`warning: ${warning}\n`);
   for (const note of credentials?.notes ?? []) process.stdout.write(`note: ${note}\n`);

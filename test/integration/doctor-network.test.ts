@@ -28,7 +28,7 @@ describe('doctor against the sandbox: reaching the brokers', () => {
     expect(check(report, 'brokers')).toMatchObject({
       failureId: 'broker-unresolvable',
       message: 'The host name broker.invalid does not resolve to an address: it is misspelt, or the DNS cannot see it.',
-      fix: 'Check bootstrap.servers (--bootstrap); try: getent hosts broker.invalid',
+      fix: 'Check the host name in --bootstrap; try: getent hosts broker.invalid',
     });
     expect(check(report, 'tls')).toMatchObject({ status: 'skip', message: 'Skipped: "Brokers answer" failed.' });
   });

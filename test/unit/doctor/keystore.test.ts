@@ -16,7 +16,7 @@ describe('doctor: the keystore, its certificate and the client id', () => {
     const report = await doctorOnFiles(vm);
     expect(check(report, 'keystore')).toMatchObject({
       failureId: 'keystore-wrong-password',
-      message: 'The password from password.txt does not open auth/kafka.keystore.pkcs12 (the keystore itself is intact).',
+      message: 'The password from auth/password.txt does not open auth/kafka.keystore.pkcs12 (the keystore itself is intact).',
     });
     expect(check(report, 'certificate')).toMatchObject({ status: 'skip', message: 'Skipped: "Keystore opens" failed.' });
     expect(reportToJson(report)).not.toContain('wrong-one');

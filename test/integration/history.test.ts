@@ -12,7 +12,6 @@ import { BIN_PATH, startProgram, type ProgramHandle } from '../../src/engine/pro
 import type { EventOf } from '../../src/kafka/events.js';
 import { fetchCommittedOffsets } from '../../src/kafka/offsets.js';
 import { createStudentTopic, studentConfig, uniqueName } from '../support/sandbox.js';
-import { KEYS } from '../support/terminal-script.js';
 import { lessonSetup } from './lessons-helpers.js';
 import { studentEnv } from './programs.fixtures.js';
 
@@ -156,14 +155,14 @@ describe('lesson "offset-reset" on a topic with a long history', () => {
     const lesson = playLesson('offset-reset', options, false);
     await script.waitFor(`already holds ${high} messages this group has not read`);
     await script.waitFor('Predict: Two consumers start now');
-    script.press(KEYS.enter); // "Only the earliest one"
+    script.choose('Only the earliest one');
     await script.waitFor(`[earliest] old message 3   (${longTopic}[0]@2)`);
     await script.waitFor(`[earliest] … ${count(high - 6)} more old messages …`);
     await script.waitFor(new RegExp(`\\[earliest\\] [^\\n]*\\(${longTopic}\\[0\\]@${high - 1}\\)`));
     await script.waitFor('You predicted it');
     await script.waitFor(/it reached earliest and latest/);
     await script.waitFor('Predict: The latest consumer stops');
-    script.press(KEYS.enter);
+    script.choose('Exactly the two messages it missed');
     await script.waitFor('You predicted it');
     await expect(lesson).resolves.toBe('done');
     // Of the history, the earliest consumer printed the first and last 3 old messages, nothing else.

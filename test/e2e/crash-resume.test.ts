@@ -38,7 +38,7 @@ describe('kafka-tutor start killed with SIGKILL mid-step', () => {
 
     const second = startInPty('resume', { cwd: home, env: { KAFKA_TUTOR_HOME: home } });
     try {
-      await second.waitFor('Welcome back: continuing at step 4 of 7.');
+      await second.waitFor('Welcome back: continuing at step 4 of 8.');
       await second.waitFor('[consumer] Assigned partitions');
       await second.waitFor('Type a message for client1');
       second.press(`${word}-2${KEY.enter}`);

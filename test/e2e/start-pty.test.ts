@@ -113,7 +113,7 @@ describe('kafka-tutor start, in a terminal', () => {
     tutor.press(`${password}${ENTER}`);
     await tutor.waitFor('so that kafka-tutor does not ask next time?');
     tutor.press(RIGHT + ENTER); // No: only in memory, so the next lesson's programs can only have it from the tutor
-    await tutor.waitFor('A password comes from your answer.', 40_000);
+    await tutor.waitFor('A password comes from the password prompt.', 40_000);
     await tutor.waitFor('every check passed', 40_000);
     await tutor.waitFor('Go on to the next lesson (A simple producer and consumer)?');
     tutor.press(ENTER);

@@ -46,7 +46,7 @@ export const verifyCredentials: Verification = async (ctx) => {
   const typed = await typedPassword(profile, ctx.askPassword);
   const report = await runDoctor(doctorInputFrom(profile, { timeoutMs: DOCTOR_TIMEOUT_MS }), {
     onCheck: (check) => renderCheck(check).forEach((line) => ctx.terminal.print(line)),
-    // The doctor's password check then says the password comes from "your answer".
+    // The doctor's password check then says the password comes from "the password prompt".
     ...(typed === undefined ? {} : { ask: async () => typed }),
   });
   // The credentials lesson's tests (doctor steps) judge this same report.

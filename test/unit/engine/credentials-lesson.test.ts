@@ -122,7 +122,7 @@ describe('the credentials lesson\'s checks, against the test sandbox', () => {
     await script.waitFor('Save it in');
     await script.waitFor('Yes / ○ No');
     script.press(KEYS.right, KEYS.enter); // No
-    await script.waitFor('A password comes from your answer.', 20_000);
+    await script.waitFor('A password comes from the password prompt.', 20_000);
     await script.waitFor('every check passed', 20_000);
     await expect(run).resolves.toBe('done');
     expect(script.screen()).not.toContain('No password');

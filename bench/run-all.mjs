@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Runs the benchmarks that share the running sandbox, one after another, and says how to
-// run the two that need more (a stopped sandbox; 30 students). Prints numbers, asserts nothing.
+// run the three that need more (a stopped sandbox; 30 students; a 200,000-message topic). Prints numbers, asserts nothing.
 // Usage: npm run build && npm run bench
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -14,5 +14,5 @@ for (const name of benches) {
   const run = spawnSync(process.execPath, [here(name)], { stdio: 'inherit' });
   if (run.status !== 0) failed += 1;
 }
-console.log('\nNot run here: bench/sandbox-start.mjs (stop the sandbox first) and bench/grade.mjs (adds 30 students).');
+console.log('\nNot run here: bench/sandbox-start.mjs (stop the sandbox first), bench/grade.mjs (adds 30 students), bench/check-history.mjs (fills a 200,000-message topic, several minutes).');
 process.exitCode = failed === 0 ? 0 : 1;

@@ -9,6 +9,7 @@ import { runDoctor } from '../doctor/run.js';
 import type { DoctorReport } from '../doctor/types.js';
 import { loadCourse } from '../engine/course.js';
 import { createKafkaSide, type KafkaSide } from '../engine/kafka-side.js';
+import { inProcessStarter } from '../engine/process/in-process.js';
 import { profileEnv, startProgram } from '../engine/process/index.js';
 import { needsKafka } from '../engine/session.js';
 import type { Course, LoadedLesson } from '../engine/types.js';
@@ -130,7 +131,9 @@ export async function runCheck(flags: ProfileFlags, options: CheckOptions): Prom
   const usable = credentials !== undefined && doctorFailure === undefined;
   const kafka = usable ? createKafka(profile, credentials!, { role: 'check' }) : undefined;
   const side = kafka && credentials ? createKafkaSide(kafka, { clientId: credentials.clientId, topic: credentials.topic, bootstrap: profile.brokers.join(',') }) : OFFLINE;
-  const shared: SharedContext = { flags, kafka: side, programEnv: profileEnv(profile), startProgram, runId: base.run_id, groupPrefix: `${clientId ?? ''}${CHECK_MARK}${base.run_id}-`, doctor };
+  // The lesson programs run in this process, on the credentials opened above: one keystore decryption per check.
+  const starter = credentials ? inProcessStarter({ profile, credentials }) : startProgram;
+  const shared: SharedContext = { flags, kafka: side, programEnv: profileEnv(profile), startProgram: starter, runId: base.run_id, groupPrefix: `${clientId ?? ''}${CHECK_MARK}${base.run_id}-`, doctor };
   try {
     for (const lesson of selected) {
       if (!usable && needsKafka(lesson)) {

@@ -9,7 +9,8 @@ import { runDoctor } from '../doctor/run.js';
 import type { DoctorReport } from '../doctor/types.js';
 import { loadCourse } from '../engine/course.js';
 import { createKafkaSide, type KafkaSide } from '../engine/kafka-side.js';
-import { profileEnv, startProgram } from '../engine/process/index.js';
+import { inProcessStarter } from '../engine/process/in-process.js';
+import type { StartProgram } from '../engine/programs.js';
 import { needsKafka } from '../engine/session.js';
 import type { Course, LoadedLesson } from '../engine/types.js';
 import { NOTHING_TO_CHECK, nothingToCheck } from '../engine/verifications/doctor.js';
@@ -141,7 +142,10 @@ export async function runCheck(flags: ProfileFlags, options: CheckOptions): Prom
   // A consumer that crashed is restarted only while the cluster is there: kafkajs alone would retry forever.
   const kafka = usable ? createKafka(profile, credentials!, { role: 'check', restartOnFailure: async () => !(await cluster.gone()) }) : undefined;
   const side = kafka && credentials ? createKafkaSide(kafka, { clientId: credentials.clientId, topic: credentials.topic, bootstrap: profile.brokers.join(',') }) : OFFLINE;
-  const shared: SharedContext = { flags, kafka: side, programEnv: profileEnv(profile), startProgram, runId: base.run_id, groupPrefix: `${clientId ?? ''}${CHECK_MARK}${base.run_id}-`, doctor };
+  // The lesson programs run in this process on the credentials opened above (one keystore decryption, no
+  // child environment to fill); without credentials no lesson that starts one runs.
+  const starter = credentials ? inProcessStarter({ profile, credentials }) : noPrograms;
+  const shared: SharedContext = { flags, kafka: side, programEnv: {}, startProgram: starter, runId: base.run_id, groupPrefix: `${clientId ?? ''}${CHECK_MARK}${base.run_id}-`, doctor };
   try {
     for (const lesson of selected) {
       if (cluster.lost()) {
@@ -173,6 +177,10 @@ export async function runCheck(flags: ProfileFlags, options: CheckOptions): Prom
   const evidence = await collectEvidence({ kafka, clientId: credentials.clientId, topic: credentials.topic, brokers: profile.brokers, isCheckGroup: (g) => g.startsWith(`${credentials!.clientId}${CHECK_MARK}`) });
   return report({ ...identified, evidence }, tests, startedMs);
 }
+
+const noPrograms: StartProgram = () => {
+  throw new Error('a lesson started a program without credentials (needsKafka said it would not)');
+};
 
 const offline = () => Promise.reject(new Error('a lesson without Kafka steps asked for Kafka'));
 

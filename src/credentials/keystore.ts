@@ -1,4 +1,4 @@
-import { X509Certificate, createPrivateKey, type KeyObject } from 'node:crypto';
+import { X509Certificate, createHash, createPrivateKey, type KeyObject } from 'node:crypto';
 import { createSecureContext } from 'node:tls';
 import { commonNameOf } from './certificate.js';
 import { failureError } from './failures.js';
@@ -113,6 +113,12 @@ function openPfx(bytes: Buffer, password: string, vars: Record<string, string | 
 }
 
 /**
+ * Keystores this process opened, by a hash of the file's bytes and password: `check`'s
+ * doctor and its client open the same file, and decrypting it is the costliest step.
+ */
+const opened = new Map<string, LoadedKeystore>();
+
+/**
  * Opens a PKCS12 keystore in-process with node-forge, including legacy files
  * (RC2/3DES) that Node's OpenSSL 3 refuses. A wrong password and a damaged
  * file are different failures: `keystore-wrong-password` vs `keystore-corrupt`.
@@ -130,6 +136,9 @@ export async function loadKeystore(path: string, password: string | { reveal(): 
   if (kind.kind === 'truncated') throw failureError('file-truncated', vars);
   if (kind.kind === 'pem-certificates' || kind.kind === 'der-certificate') throw failureError('keystore-is-certificate', vars);
   if (kind.kind !== 'pkcs12') throw failureError('keystore-corrupt', vars);
+  const known = createHash('sha256').update(bytes).update('\0').update(secret).digest('hex');
+  const cached = opened.get(known);
+  if (cached) return { ...cached };
 
   const p12 = openPfx(bytes, secret, vars);
   const keys = [...bagsOf(p12, forge.pki.oids.pkcs8ShroudedKeyBag as string), ...bagsOf(p12, forge.pki.oids.keyBag as string)].map(keyOf);
@@ -140,7 +149,7 @@ export async function loadKeystore(path: string, password: string | { reveal(): 
   const pair = keys.flatMap((key) => certs.filter((cert) => cert.checkPrivateKey(key)).map((cert) => ({ key, cert })))[0];
   const certificate = pair?.cert ?? certs.find((cert) => !cert.ca) ?? (certs[0] as X509Certificate);
   const key = pair?.key ?? (keys[0] as KeyObject);
-  return {
+  const loaded: LoadedKeystore = {
     keyPem: key.export({ type: 'pkcs8', format: 'pem' }) as string,
     certPem: certificate.toString(),
     caChainPems: certs.filter((cert) => cert !== certificate).map((cert) => cert.toString()),
@@ -155,4 +164,6 @@ export async function loadKeystore(path: string, password: string | { reveal(): 
     keyMatchesCert: pair !== undefined,
     certificate,
   };
+  opened.set(known, loaded);
+  return { ...loaded };
 }

@@ -5,7 +5,7 @@
  */
 import chalk from 'chalk';
 import type { Admin, Kafka, Producer } from 'kafkajs';
-import { fetchCommittedOffsets, type CommittedOffset } from '../kafka/offsets.js';
+import { committedOffsetsWith, type CommittedOffset } from '../kafka/offsets.js';
 
 export interface SentMessage {
   value: string;
@@ -83,7 +83,8 @@ export function createKafkaSide(kafka: Kafka, who: { clientId: string; topic: st
       const ranges = await (await connectedAdmin()).fetchTopicOffsets(who.topic);
       return ranges.map((r) => ({ partition: r.partition, low: Number(r.low), high: Number(r.high) })).sort((a, b) => a.partition - b.partition);
     },
-    committed: (group) => fetchCommittedOffsets(kafka, group, who.topic),
+    // The session's admin: a new client per read cost a TLS handshake and a metadata round each time.
+    committed: async (group) => committedOffsetsWith(await connectedAdmin(), group, who.topic),
     async picture(groups, labels, highlight) {
       const { drawTopicPicture } = await import('../inspect/index.js');
       // Inside a note's frame: a little narrower than the terminal.

@@ -1,8 +1,18 @@
+import { createSecureContext, type SecureContext } from 'node:tls';
 import { Kafka, logLevel, type KafkaConfig } from 'kafkajs';
 import type { ClusterProfile, Credentials } from '../profile/types.js';
 
 // kafkajs prints a partitioner notice on every producer; students need not see it.
 process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
+
+/** One TLS context per opened credentials: parsing the key and CA for every connection cost more CPU than the handshake's own use of them. */
+const contexts = new WeakMap<object, SecureContext>();
+
+function secureContextOf(tls: NonNullable<Credentials['tls']>): SecureContext {
+  let context = contexts.get(tls);
+  if (!context) contexts.set(tls, (context = createSecureContext({ ca: [tls.ca], key: tls.key, cert: tls.cert })));
+  return context;
+}
 
 export interface ClientOptions {
   /** Suffix for the kafkajs client id, e.g. 'consumer' (the principal comes from the certificate, not this). */
@@ -36,6 +46,8 @@ export function kafkaConfig(
       ca: [tls.ca],
       key: tls.key,
       cert: tls.cert,
+      // The same ca, key and cert, parsed once (tls.connect uses it instead of building its own).
+      secureContext: secureContextOf(tls),
       rejectUnauthorized: true,
       ...(profile.verifyHostname ? {} : { checkServerIdentity: () => undefined }),
     },

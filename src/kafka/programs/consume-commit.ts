@@ -4,8 +4,8 @@
  * hand. Automatic commits are off, so a stop while storing commits nothing:
  * the restarted consumer gets that message again (at-least-once delivery).
  */
-import { messageFacts, runConsumerProgram, type ConsumerBehaviour, type ConsumerProgramOptions } from './consumer-session.js';
-import { waitUnlessStopped } from './runtime.js';
+import { consumerChildIO, messageFacts, runConsumerProgram, type ConsumerBehaviour, type ConsumerProgramOptions } from './consumer-session.js';
+import { waitUnlessStopped, type ProgramIO } from './runtime.js';
 
 /** How long storing one message takes by default: long enough to press a key in the middle. */
 export const DEFAULT_STORE_MS = 3000;
@@ -39,11 +39,11 @@ function storingConsumer(storeMs: number): ConsumerBehaviour {
 }
 
 /**
- * Consumes with explicit commits until stopped; returns the exit code.
+ * Consumes with explicit commits until stopped; returns the exit code. Without `io` it is this process's program (stdout, signals).
  *
  * @example
  *   await consumeCommit({ topic: 'client1', group: 'client1-commit-1', from: 'earliest', storeMs: 3000, json: true });
  */
-export function consumeCommit(options: ConsumeCommitOptions): Promise<number> {
-  return runConsumerProgram(options, storingConsumer(options.storeMs));
+export function consumeCommit(options: ConsumeCommitOptions, io: ProgramIO = consumerChildIO(options)): Promise<number> {
+  return runConsumerProgram(options, storingConsumer(options.storeMs), io);
 }

@@ -5,7 +5,8 @@
  * A long backlog found at assignment is summarized (backlog.ts): the seek
  * past it commits its end, so the group counts those messages as read.
  */
-import { messageFacts, runConsumerProgram, type ConsumerBehaviour, type ConsumerProgramOptions } from './consumer-session.js';
+import { consumerChildIO, messageFacts, runConsumerProgram, type ConsumerBehaviour, type ConsumerProgramOptions } from './consumer-session.js';
+import type { ProgramIO } from './runtime.js';
 
 /** The course's simple consumer: group `simple_consumer`, `auto.offset.reset=latest`. */
 export const CONSUME_DEFAULTS = { group: 'simple_consumer', from: 'latest' } as const;
@@ -24,11 +25,11 @@ const simpleConsumer: ConsumerBehaviour = {
 };
 
 /**
- * Consumes `options.topic` until stopped; returns the exit code.
+ * Consumes `options.topic` until stopped; returns the exit code. Without `io` it is this process's program (stdout, signals).
  *
  * @example
  *   await consume({ topic: 'client1', group: 'simple_consumer', from: 'latest', json: false });
  */
-export function consume(options: ConsumerProgramOptions): Promise<number> {
-  return runConsumerProgram(options, simpleConsumer);
+export function consume(options: ConsumerProgramOptions, io: ProgramIO = consumerChildIO(options)): Promise<number> {
+  return runConsumerProgram(options, simpleConsumer, io);
 }

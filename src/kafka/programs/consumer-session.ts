@@ -4,13 +4,13 @@
  * asked, then leave the group (bounded) without committing anything more.
  */
 import type { Consumer, EachMessagePayload } from 'kafkajs';
-import { loadProfile } from '../../profile/index.js';
 import type { ProfileFlags } from '../../profile/types.js';
 import { createKafka } from '../client.js';
 import { SHARED_GROUP, explainKafkaError, type KafkaErrorContext } from '../errors.js';
 import type { MessageFacts, TopicPartition } from '../events.js';
 import { createBacklogSummary, createWatermarkReader, type HighWatermarks, type WatermarkReader } from './backlog.js';
-import { createEmitter, watchForStop, withinMs, STOP_GRACE_MS, type Emitter } from './runtime.js';
+import { childIO } from './child.js';
+import { withinMs, STOP_GRACE_MS, type Emitter, type ProgramIO } from './runtime.js';
 
 export type OffsetReset = 'earliest' | 'latest';
 
@@ -61,20 +61,28 @@ function toPartitions(assignment: Record<string, number[]>): TopicPartition[] {
 }
 
 /**
- * Runs a consumer program until SIGTERM, SIGINT or the parent's exit; returns the exit code.
+ * The IO of a consumer run as its own process.
  *
  * @example
- *   const code = await runConsumerProgram({ topic: 'client1', group: 'simple_consumer', from: 'latest', json: true }, behaviour);
+ *   await runConsumerProgram(options, behaviour, consumerChildIO(options));
  */
-export async function runConsumerProgram(options: ConsumerProgramOptions, behaviour: ConsumerBehaviour): Promise<number> {
-  const out = createEmitter({ json: options.json });
-  const stop = watchForStop({ onForcedExit: () => out.note('Leaving the group took too long; exiting anyway.') });
-  const flags: ProfileFlags = { bootstrap: options.bootstrap, auth: options.auth, clientId: options.clientId, config: options.config };
+export function consumerChildIO(options: ConsumerProgramOptions): ProgramIO {
+  return childIO(options, 'Leaving the group took too long; exiting anyway.');
+}
+
+/**
+ * Runs a consumer program until its stop (SIGTERM, SIGINT, the parent's exit, or `check`'s abort); returns the exit code.
+ *
+ * @example
+ *   const code = await runConsumerProgram({ topic: 'client1', group: 'simple_consumer', from: 'latest', json: true }, behaviour, io);
+ */
+export async function runConsumerProgram(options: ConsumerProgramOptions, behaviour: ConsumerBehaviour, io: ProgramIO): Promise<number> {
+  const { out, stop } = io;
   let context: KafkaErrorContext = { clientId: options.clientId ?? 'your client', topic: options.topic, group: options.group, brokers: [] };
   let consumer: Consumer | undefined;
   let watermarks: WatermarkReader | undefined;
   try {
-    const { profile, credentials } = await loadProfile(flags);
+    const { profile, credentials } = await io.open();
     context = { ...context, clientId: credentials.clientId, brokers: profile.brokers, sandbox: profile.sandbox };
     const kafka = createKafka(profile, credentials, { role: 'consumer' });
     const session = options.sessionTimeoutMs ?? DEFAULT_SESSION_TIMEOUT_MS;

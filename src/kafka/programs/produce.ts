@@ -5,12 +5,12 @@
  */
 import { createInterface, type Interface } from 'node:readline';
 import { Partitioners, type Kafka, type Message, type Producer, type RecordMetadata } from 'kafkajs';
-import { loadProfile } from '../../profile/index.js';
 import type { ProfileFlags } from '../../profile/types.js';
 import { createKafka } from '../client.js';
 import { explainKafkaError, type KafkaErrorContext } from '../errors.js';
 import type { MessageFacts, StopReason } from '../events.js';
-import { createEmitter, watchForStop, withinMs, STOP_GRACE_MS, type Emitter } from './runtime.js';
+import { childIO } from './child.js';
+import { withinMs, STOP_GRACE_MS, type Emitter, type ProgramIO } from './runtime.js';
 
 export interface ProduceOptions extends ProfileFlags {
   topic: string;
@@ -76,22 +76,21 @@ async function sendBatch(producer: Producer, topic: string, lines: string[], cho
 
 /**
  * Sends every input line to `options.topic` until end of input or a stop; returns the exit code.
+ * Without `io` it is this process's program (stdout, signals, its own profile).
  *
  * @example
  *   // echo hello | kafka-tutor produce client1 --json
  *   await produce({ topic: 'client1', json: true });
  */
-export async function produce(options: ProduceOptions): Promise<number> {
-  const out = createEmitter({ json: options.json });
-  const stop = watchForStop({ onForcedExit: () => out.note('Sending took too long; exiting anyway.') });
+export async function produce(options: ProduceOptions, io: ProgramIO = childIO(options, 'Sending took too long; exiting anyway.')): Promise<number> {
+  const { out, stop } = io;
   const input = options.input ?? process.stdin;
-  const flags: ProfileFlags = { bootstrap: options.bootstrap, auth: options.auth, clientId: options.clientId, config: options.config };
   let context: KafkaErrorContext = { clientId: options.clientId ?? 'your client', topic: options.topic, brokers: [] };
   let producer: Producer | undefined;
   let lines: Interface | undefined;
   let count = 0;
   try {
-    const { profile, credentials } = await loadProfile(flags);
+    const { profile, credentials } = await io.open();
     context = { ...context, clientId: credentials.clientId, brokers: profile.brokers, sandbox: profile.sandbox };
     const kafka = createKafka(profile, credentials, { role: 'producer' });
     const chosen = new WeakMap<Message, number>();

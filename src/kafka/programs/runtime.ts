@@ -1,10 +1,12 @@
 /**
  * What every lesson program shares: writing events (JSON or human lines),
- * and stopping like `docker stop` on SIGTERM / Ctrl-C. (A program whose
- * tutor goes away is sent SIGTERM by its parent watch: bin/, watch-parent.ts.)
+ * stopping like `docker stop`, and the IO a program runs with: the child's
+ * (stdout, signals, its own profile: child.ts) or `check`'s in-process one
+ * (src/engine/process/in-process.ts). Both run the same program functions.
  */
 import { setTimeout as delay } from 'node:timers/promises';
 import { BUG_REPORT_HINT, UserError, describeError } from '../../errors.js';
+import type { ClusterProfile, Credentials } from '../../profile/types.js';
 import { formatEvent, stampEvent, type EventBody, type ProgramEvent, type StopReason } from '../events.js';
 
 export interface Emitter {
@@ -58,6 +60,40 @@ export interface StopWatch {
   readonly stopped: Promise<StopReason>;
   /** Removes the listeners (the program is done). */
   dispose(): void;
+}
+
+/** The cluster a program talks to: its resolved profile and opened credentials. */
+export interface OpenedProfile {
+  profile: ClusterProfile;
+  credentials: Credentials;
+}
+
+/** Everything a program function gets besides its options. */
+export interface ProgramIO {
+  /** Where its events (and, in human mode, its notes) go. */
+  out: Emitter;
+  /** When it is asked to stop (SIGTERM, SIGINT, or an abort from `check`). */
+  stop: StopWatch;
+  /** The profile and credentials: a child resolves its flags and opens the keystore; `check` hands over the ones it opened once. */
+  open(): Promise<OpenedProfile>;
+}
+
+/**
+ * A stop asked from inside this process: aborting `signal` with a StopReason is
+ * the SIGTERM of a child (the program leaves its group and commits nothing more).
+ *
+ * @example
+ *   const abort = new AbortController();
+ *   const stop = stopOnAbort(abort.signal);
+ *   abort.abort('SIGTERM'); // await stop.stopped → 'SIGTERM'
+ */
+export function stopOnAbort(signal: AbortSignal): StopWatch {
+  const stopped = new Promise<StopReason>((resolve) => {
+    const done = () => resolve((signal.reason as StopReason | undefined) ?? 'SIGTERM');
+    if (signal.aborted) done();
+    else signal.addEventListener('abort', done, { once: true });
+  });
+  return { signal, stopped, dispose: () => undefined };
 }
 
 /** How long a program may take to leave its group before it exits anyway. */

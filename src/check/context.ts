@@ -5,7 +5,7 @@
  */
 import type { DoctorReport } from '../doctor/types.js';
 import { emptyRunState, type Context } from '../engine/context.js';
-import type { KafkaSide } from '../engine/kafka-side.js';
+import type { KafkaSide } from '../kafka/lesson-side.js';
 import { ProgramPool, type StartProgram } from '../engine/programs.js';
 import { Progress } from '../engine/progress.js';
 import type { Terminal } from '../engine/terminal.js';

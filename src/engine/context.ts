@@ -5,7 +5,7 @@
  */
 import type { DoctorReport } from '../doctor/types.js';
 import type { ProfileFlags } from '../profile/types.js';
-import type { KafkaSide, SentMessage } from './kafka-side.js';
+import type { KafkaSide, SentMessage } from '../kafka/lesson-side.js';
 import type { ProgramPool } from './programs.js';
 import type { Progress } from './progress.js';
 import type { Terminal } from './terminal.js';

@@ -12,7 +12,7 @@ import { emptyRunState, fillIn, type Context } from './context.js';
 import type { KafkaSide } from '../kafka/lesson-side.js';
 import { ProgramPool, type StartProgram } from './programs.js';
 import type { Progress } from './progress.js';
-import type { Terminal } from './terminal.js';
+import type { Terminal } from '../ui/terminal.js';
 import type { LoadedLesson } from './types.js';
 import { verificationNamed } from './verifications/index.js';
 

@@ -18,7 +18,7 @@ import { fileSize, summarizeLogSince } from './logs.js';
 import { sandboxDir, sandboxPaths, type SandboxPaths } from './paths.js';
 import { assertPortsFree, portsFor, SANDBOX_HOST } from './ports.js';
 import { isOurBroker, writePidFile } from './processes.js';
-import type { Progress } from './progress.js';
+import type { Progress } from '../ui/progress.js';
 import { assertJava } from './requirements.js';
 import { isSandboxRunning, readSandboxState, writeSandboxState, type SandboxState } from './state.js';
 import { stopSandbox } from './stop.js';

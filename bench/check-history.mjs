@@ -15,7 +15,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Kafka } from 'kafkajs';
 import { provisionStudents } from '../dist/class/provision.js';
-import { isSandboxRunning, readSandboxState, sandboxAdminConfig } from '../dist/sandbox/state.js';
+import { isSandboxRunning, readSandboxState } from '../dist/sandbox/state.js';
+import { sandboxAdminConfig } from '../dist/kafka/sandbox-admin.js';
 import { studentAcls } from '../dist/sandbox/students.js';
 
 const bigCount = Number(process.argv[2] ?? 200_000);

@@ -10,7 +10,8 @@
 import { randomUUID } from 'node:crypto';
 import { startProgram } from '../dist/engine/process/index.js';
 import { Kafka } from 'kafkajs';
-import { readSandboxState, isSandboxRunning, sandboxAdminConfig } from '../dist/sandbox/state.js';
+import { sandboxAdminConfig } from '../dist/kafka/sandbox-admin.js';
+import { readSandboxState, isSandboxRunning } from '../dist/sandbox/state.js';
 import { studentAcls } from '../dist/sandbox/students.js';
 
 const rounds = Number(process.argv[2] ?? 3);

@@ -10,7 +10,8 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Kafka } from 'kafkajs';
 import { startProgram } from '../dist/engine/process/index.js';
-import { readSandboxState, isSandboxRunning, sandboxAdminConfig } from '../dist/sandbox/state.js';
+import { sandboxAdminConfig } from '../dist/kafka/sandbox-admin.js';
+import { readSandboxState, isSandboxRunning } from '../dist/sandbox/state.js';
 import { studentAcls } from '../dist/sandbox/students.js';
 
 const bigCount = Number(process.argv[2] ?? 200_000);

@@ -5,10 +5,10 @@
  */
 import type { DoctorReport } from '../doctor/types.js';
 import { emptyRunState, type Context } from '../engine/context.js';
-import type { KafkaSide } from '../engine/kafka-side.js';
+import type { KafkaSide } from '../kafka/lesson-side.js';
 import { ProgramPool, type StartProgram } from '../engine/programs.js';
 import { Progress } from '../engine/progress.js';
-import type { Terminal } from '../engine/terminal.js';
+import type { Terminal } from '../ui/terminal.js';
 import type { LoadedLesson } from '../engine/types.js';
 import type { ProfileFlags } from '../profile/types.js';
 

@@ -4,10 +4,11 @@
  * cluster, beside what the progress file says about interactive lessons.
  */
 import { readFile } from 'node:fs/promises';
-import type { Kafka } from 'kafkajs';
 import { describeError } from '../errors.js';
 import { progressPath, type ProgressData } from '../engine/progress.js';
 import { explainKafkaError, SHARED_GROUP } from '../kafka/errors.js';
+import { readGroupOffsets } from '../kafka/groups.js';
+import type { Kafka } from '../kafka/types.js';
 import type { Evidence, GroupEvidence } from './types.js';
 
 export interface EvidenceInput {
@@ -36,28 +37,16 @@ export async function readProgressEvidence(path = progressPath()): Promise<{ evi
 }
 
 async function readGroups(input: EvidenceInput & { kafka: Kafka }, groupLessons: Map<string, string>): Promise<GroupEvidence[]> {
-  const admin = input.kafka.admin();
-  await admin.connect();
-  try {
-    // The broker lists only the groups this principal may describe: the student's own and the course's.
-    const { groups } = await admin.listGroups();
-    const own = groups.map((g) => g.groupId).filter((id) => id !== SHARED_GROUP && id.startsWith(input.clientId) && !input.isCheckGroup(id));
-    // The course's group is always reported, even before anyone used it: "never used" is evidence too.
-    const ids = [SHARED_GROUP, ...own.sort()];
-    const described = await admin.describeGroups(ids);
-    const result: GroupEvidence[] = [];
-    for (const group of described.groups) {
-      const [entry] = await admin.fetchOffsets({ groupId: group.groupId, topics: [input.topic] });
-      const offsets = (entry?.partitions ?? []).filter((p) => Number(p.offset) >= 0).map((p) => ({ partition: p.partition, offset: Number(p.offset) }));
-      const lesson = groupLessons.get(group.groupId);
-      // A group that never touched the student's topic and no lesson made is not evidence of anything here.
-      if (offsets.length === 0 && group.members.length === 0 && lesson === undefined && group.groupId !== SHARED_GROUP) continue;
-      result.push({ group_id: group.groupId, state: group.state, members: group.members.length, offsets: offsets.sort((a, b) => a.partition - b.partition), ...(lesson ? { lesson } : {}) });
-    }
-    return result;
-  } finally {
-    await admin.disconnect().catch(() => undefined);
-  }
+  // The broker lists only the groups this principal may describe: the student's own and the course's.
+  const own = (listed: string[]) => listed.filter((id) => id !== SHARED_GROUP && id.startsWith(input.clientId) && !input.isCheckGroup(id));
+  // The course's group is always reported, even before anyone used it: "never used" is evidence too.
+  const groups = await readGroupOffsets(input.kafka, input.topic, (listed) => [SHARED_GROUP, ...own(listed).sort()]);
+  return groups.flatMap((group) => {
+    const lesson = groupLessons.get(group.groupId);
+    // A group that never touched the student's topic and no lesson made is not evidence of anything here.
+    if (group.offsets.length === 0 && group.members === 0 && lesson === undefined && group.groupId !== SHARED_GROUP) return [];
+    return [{ group_id: group.groupId, state: group.state, members: group.members, offsets: group.offsets, ...(lesson ? { lesson } : {}) }];
+  });
 }
 
 /**
@@ -75,20 +64,5 @@ export async function collectEvidence(input: EvidenceInput): Promise<Evidence> {
   } catch (error) {
     const explained = explainKafkaError(error, { clientId: input.clientId, topic: input.topic, brokers: input.brokers });
     return { groups: [], groups_error: describeError(explained).text.split('\n')[0] ?? 'unknown error', progress };
-  }
-}
-
-/** Deletes the groups a check run made (their ids start with `prefix`), where the ACLs allow it; what stays is harmless. */
-export async function deleteGroups(kafka: Kafka, prefix: string): Promise<void> {
-  const admin = kafka.admin();
-  try {
-    await admin.connect();
-    const { groups } = await admin.listGroups();
-    const made = groups.map((g) => g.groupId).filter((id) => id.startsWith(prefix));
-    if (made.length > 0) await admin.deleteGroups(made);
-  } catch {
-    // Not allowed, or still closing: the groups are empty and expire on their own.
-  } finally {
-    await admin.disconnect().catch(() => undefined);
   }
 }

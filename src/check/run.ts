@@ -8,19 +8,20 @@ import { doctorInputFrom } from '../doctor/from-profile.js';
 import { runDoctor } from '../doctor/run.js';
 import type { DoctorReport } from '../doctor/types.js';
 import { loadCourse } from '../engine/course.js';
-import { createKafkaSide, type KafkaSide } from '../engine/kafka-side.js';
 import { inProcessStarter } from '../engine/process/in-process.js';
 import type { StartProgram } from '../engine/programs.js';
 import { needsKafka } from '../engine/session.js';
 import type { Course, LoadedLesson } from '../engine/types.js';
 import { NOTHING_TO_CHECK, nothingToCheck } from '../engine/verifications/doctor.js';
 import { createKafka } from '../kafka/client.js';
+import { deleteGroupsWithPrefix } from '../kafka/groups.js';
+import { createKafkaSide, type KafkaSide } from '../kafka/lesson-side.js';
 import { clusterError, unreachable, type Unreachable } from '../kafka/reach.js';
 import { bootstrapSourceWords } from '../profile/brokers.js';
 import { openCredentials, resolveProfile, sandboxDefaults } from '../profile/index.js';
 import type { ClusterProfile, Credentials, ProfileFlags } from '../profile/types.js';
 import type { SharedContext } from './context.js';
-import { collectEvidence, deleteGroups } from './evidence.js';
+import { collectEvidence } from './evidence.js';
 import { runLesson, sameForAll } from './runner.js';
 import { CHECK_SCHEMA_VERSION, type CheckReport, type TestResult } from './types.js';
 
@@ -173,7 +174,7 @@ export async function runCheck(flags: ProfileFlags, options: CheckOptions): Prom
     const evidence = selected.length > 0 ? await collectEvidence({ kafka: undefined, clientId: clientId ?? '', topic: '', brokers: profile.brokers, isCheckGroup: () => true }) : null;
     return report({ ...identified, evidence }, tests, startedMs);
   }
-  if (kafkaLessons.length > 0) await deleteGroups(kafka, shared.groupPrefix);
+  if (kafkaLessons.length > 0) await deleteGroupsWithPrefix(kafka, shared.groupPrefix);
   const evidence = await collectEvidence({ kafka, clientId: credentials.clientId, topic: credentials.topic, brokers: profile.brokers, isCheckGroup: (g) => g.startsWith(`${credentials!.clientId}${CHECK_MARK}`) });
   return report({ ...identified, evidence }, tests, startedMs);
 }

@@ -4,7 +4,7 @@
  * missing and replaces nothing. `class create` and `sandbox start --students N` both use it.
  */
 import { join } from 'node:path';
-import type { KafkaConfig } from 'kafkajs';
+import type { KafkaConfig } from '../kafka/types.js';
 import type { CertifiedKey } from '../credentials/pki.js';
 import { randomPassword } from '../credentials/pki.js';
 import { studentAcls } from './acls.js';

@@ -12,7 +12,7 @@ export function registerReset(program: Command, result: CliResult): void {
     .option('--all', 'erase the progress of every lesson')
     .option('-y, --yes', 'do not ask (needed without a terminal)')
     .addOption(courseOption())
-    .addHelpText('after', '\nExamples:\n  kafka-tutor reset offset-reset\n  kafka-tutor reset --all --yes')
+    .addHelpText('after', '\nExamples:\n  kafka-tutor reset <lesson>   (ids: kafka-tutor lessons)\n  kafka-tutor reset --all --yes')
     .action(
       action(result, async (lesson: string | undefined, flags: { all?: boolean; yes?: boolean; course?: string }) => {
         const { resetProgress } = await import('../engine/reset-progress.js');

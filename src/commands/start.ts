@@ -14,7 +14,7 @@ export function registerStart(program: Command, result: CliResult): void {
       .argument('[lesson]', 'go straight to this lesson (see kafka-tutor lessons)')
       .addOption(courseOption()),
   )
-    .addHelpText('after', '\nExamples:\n  kafka-tutor start\n  kafka-tutor start offset-reset')
+    .addHelpText('after', '\nExamples:\n  kafka-tutor start\n  kafka-tutor start <lesson>   (ids: kafka-tutor lessons)')
     .action(
       action(result, async (lesson: string | undefined, flags: ClusterFlags & { course?: string }) => {
         const [{ openTutor }, { runTutor }] = await Promise.all([import('../engine/open-tutor.js'), import('../engine/menu.js')]);

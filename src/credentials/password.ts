@@ -82,22 +82,14 @@ export async function resolvePassword(request: PasswordRequest): Promise<{ passw
 }
 
 /**
- * A hidden prompt for the password with @clack/prompts (loaded only when asked).
+ * A hidden prompt for the password (src/ui/prompts.ts, loaded only when asked).
  *
  * @example
  *   await resolvePassword({ keystorePath, ask: askPasswordPrompt() });
  */
 export function askPasswordPrompt(streams: { input?: NodeJS.ReadableStream; output?: NodeJS.WritableStream } = {}) {
   return async (keystorePath: string): Promise<string> => {
-    const { password, isCancel } = await import('@clack/prompts');
-    const { Cancelled } = await import('../errors.js');
-    const answer = await password({
-      message: `Password of ${keystorePath}`,
-      validate: (value) => (value ? undefined : 'Type the password you were given with your credentials.'),
-      ...(streams.input ? { input: streams.input as NodeJS.ReadStream } : {}),
-      ...(streams.output ? { output: streams.output as NodeJS.WriteStream } : {}),
-    });
-    if (isCancel(answer)) throw new Cancelled();
-    return answer;
+    const { askHidden } = await import('../ui/prompts.js');
+    return askHidden(`Password of ${keystorePath}`, (value) => (value ? undefined : 'Type the password you were given with your credentials.'), streams);
   };
 }

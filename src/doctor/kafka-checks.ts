@@ -1,4 +1,3 @@
-import type { Admin } from 'kafkajs';
 import { findCoordinatorCode } from './group-probe.js';
 import { GROUP_AUTHORIZATION_FAILED } from './kafka-wire.js';
 import { fail, pass } from './outcome.js';
@@ -17,9 +16,9 @@ function reasonOf(error: unknown): string {
   return (error as Error).message?.replace(/\.$/, '') ?? String(error);
 }
 
-/** A kafkajs admin client with the student's own identity, aimed at the brokers that answered the probe. */
-async function createAdmin(state: DoctorState): Promise<Admin> {
-  const { createKafka } = await import('../kafka/client.js');
+/** How many partitions the student's topic has, asked with their own identity, of the brokers that answered the probe. */
+async function countPartitions(state: DoctorState, topic: string): Promise<number> {
+  const [{ createKafka }, { partitionCount }] = await Promise.all([import('../kafka/client.js'), import('../kafka/topic-metadata.js')]);
   const remaining = Math.max(500, state.deadline - Date.now());
   const tls = state.input.securityProtocol === 'SSL' && state.keystore && state.ca
     ? { ca: state.ca.pem, key: state.keystore.keyPem, cert: state.keystore.certPem }
@@ -31,7 +30,7 @@ async function createAdmin(state: DoctorState): Promise<Admin> {
     { clientId: state.clientId ?? 'kafka-tutor', tls },
     { role: 'doctor', retries: 0, connectionTimeoutMs: remaining, requestTimeoutMs: remaining },
   );
-  return kafka.admin();
+  return partitionCount(kafka, topic);
 }
 
 const topic: Check = {
@@ -41,19 +40,14 @@ const topic: Check = {
   async run(state) {
     const name = state.clientId!;
     const vars = { ...state.vars, topic: name, cn: name };
-    const admin = await createAdmin(state);
     try {
-      await admin.connect();
-      const { topics } = await admin.fetchTopicMetadata({ topics: [name] });
-      const partitions = topics[0]?.partitions.length ?? 0;
+      const partitions = await countPartitions(state, name);
       return pass(`Topic ${name} exists (${partitions} partition${partitions === 1 ? '' : 's'}) and you may use it.`);
     } catch (error) {
       const type = kafkaErrorType(error);
       if (type === 'TOPIC_AUTHORIZATION_FAILED') return fail('topic-denied', vars);
       if (type === 'UNKNOWN_TOPIC_OR_PARTITION') return fail('topic-missing', vars);
       return fail('kafka-unreachable', { ...state.vars, reason: reasonOf(error) });
-    } finally {
-      await admin.disconnect().catch(() => undefined);
     }
   },
 };

@@ -43,7 +43,7 @@ export function checkManifest(value: unknown, where = 'manifest.json'): CoursePr
   else {
     const seen = new Set<string>();
     for (const id of m.lessons) {
-      if (typeof id !== 'string' || !ID.test(id)) problems.push({ where, problem: `lesson id ${JSON.stringify(id)} is not kebab-case`, fix: 'Use lower-case letters, digits and dashes, e.g. "offset-reset".' });
+      if (typeof id !== 'string' || !ID.test(id)) problems.push({ where, problem: `lesson id ${JSON.stringify(id)} is not kebab-case`, fix: 'Use lower-case letters, digits and dashes, e.g. "my-first-lesson".' });
       else if (seen.has(id)) problems.push({ where, problem: `lists the lesson "${id}" twice`, fix: `Remove the second "${id}".` });
       seen.add(String(id));
     }

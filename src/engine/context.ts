@@ -5,10 +5,10 @@
  */
 import type { DoctorReport } from '../doctor/types.js';
 import type { ProfileFlags } from '../profile/types.js';
-import type { KafkaSide, SentMessage } from './kafka-side.js';
+import type { KafkaSide, SentMessage } from '../kafka/lesson-side.js';
 import type { ProgramPool } from './programs.js';
 import type { Progress } from './progress.js';
-import type { Terminal } from './terminal.js';
+import type { Terminal } from '../ui/terminal.js';
 import type { LoadedLesson } from './types.js';
 
 /** What the lesson has done so far in this session, for later verifications. */

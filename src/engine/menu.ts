@@ -9,7 +9,7 @@ import type { StartProgram } from './programs.js';
 import type { Progress } from './progress.js';
 import { runLesson } from './run-lesson.js';
 import { openSession } from './session.js';
-import type { Terminal } from './terminal.js';
+import type { Terminal } from '../ui/terminal.js';
 import type { Course } from './types.js';
 
 export interface TutorOptions {

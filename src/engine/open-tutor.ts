@@ -8,7 +8,7 @@ import { loadCourse } from './course.js';
 import type { TutorOptions } from './menu.js';
 import { Progress, progressPath } from './progress.js';
 import { NO_LESSON_TTY, SANDBOX_OFFER } from './session.js';
-import { createTerminal } from './terminal.js';
+import { createTerminal } from '../ui/terminal.js';
 
 export interface TutorStreams {
   input: Readable & { isTTY?: boolean };

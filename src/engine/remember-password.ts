@@ -10,7 +10,7 @@ import { loadKeystore } from '../credentials/keystore.js';
 import { PASSWORD_FILE, savePasswordFile } from '../credentials/password.js';
 import { showPath, type PathContext } from '../credentials/paths.js';
 import { Secret } from '../profile/secret.js';
-import type { Terminal } from './terminal.js';
+import type { Terminal } from '../ui/terminal.js';
 
 /** Gives the password of a keystore, asking the student when it must. */
 export type AskPassword = (keystorePath: string) => Promise<string>;

@@ -1,6 +1,6 @@
-import * as clack from '@clack/prompts';
-import { Cancelled, NO_TTY, UserError } from '../errors.js';
+import { NO_TTY, UserError } from '../errors.js';
 import { out } from '../ui/output.js';
+import { askYesNo } from '../ui/prompts.js';
 import { findLesson, loadCourse } from './course.js';
 import { Progress, progressPath } from './progress.js';
 
@@ -19,9 +19,7 @@ export async function resetProgress(lesson: string | undefined, flags: { all?: b
   const what = lesson === undefined ? 'your progress in every lesson' : `your progress in "${findLesson(loadCourse(flags.course), lesson).title}"`;
   if (!flags.yes) {
     if (!streams.input.isTTY) throw NO_TTY(`kafka-tutor reset ${lesson ?? '--all'} --yes`);
-    const sure = await clack.confirm({ message: `Erase ${what}?`, initialValue: false, input: streams.input, output: streams.output });
-    if (clack.isCancel(sure)) throw new Cancelled();
-    if (!sure) {
+    if (!(await askYesNo(`Erase ${what}?`, streams))) {
       out('Nothing was erased.');
       return 0;
     }

@@ -9,10 +9,10 @@ import { UserError } from '../errors.js';
 import type { Secret } from '../profile/secret.js';
 import type { ProfileFlags } from '../profile/types.js';
 import { emptyRunState, fillIn, type Context } from './context.js';
-import type { KafkaSide } from './kafka-side.js';
+import type { KafkaSide } from '../kafka/lesson-side.js';
 import { ProgramPool, type StartProgram } from './programs.js';
 import type { Progress } from './progress.js';
-import type { Terminal } from './terminal.js';
+import type { Terminal } from '../ui/terminal.js';
 import type { LoadedLesson } from './types.js';
 import { verificationNamed } from './verifications/index.js';
 
@@ -71,7 +71,7 @@ export async function openSession(lesson: LoadedLesson, options: SessionOptions)
     const [{ loadProfile, Secret }, { createKafka }, { createKafkaSide }, { profileEnv }] = await Promise.all([
       import('../profile/index.js'),
       import('../kafka/client.js'),
-      import('./kafka-side.js'),
+      import('../kafka/lesson-side.js'),
       import('./process/index.js'),
     ]);
     let typed: Secret | undefined;

@@ -25,11 +25,10 @@ export async function startDisplay(total: number, options: { tty: boolean; quiet
       finish: () => undefined,
     };
   }
-  const { progress } = await import('@clack/prompts');
-  const bar = progress({ max: total, style: 'heavy' });
-  bar.start(`Checking ${total} student${total === 1 ? '' : 's'}`);
+  const { startProgressBar } = await import('../ui/progress.js');
+  const bar = await startProgressBar(total, `Checking ${total} student${total === 1 ? '' : 's'}`);
   return {
-    done: (g) => bar.advance(1, `${++finished}/${total} checked (last: ${g.client_id} ${g.status})`),
+    done: (g) => bar.advance(`${++finished}/${total} checked (last: ${g.client_id} ${g.status})`),
     finish: () => bar.stop(`Checked ${total} student${total === 1 ? '' : 's'}`),
   };
 }

@@ -2,4 +2,3 @@
 export { readTopicPicture, type TopicPicture, type PartitionLog, type GroupPicture, type GroupPosition, type GroupState, type ReadPictureOptions } from '../kafka/topic-picture.js';
 export { renderTopicPicture, type RenderOptions } from './render.js';
 export { shouldColor } from './run.js';
-export { drawTopicPicture } from './draw.js';

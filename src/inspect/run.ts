@@ -2,11 +2,11 @@
  * `kafka-tutor inspect`: connects with the student's profile, reads the picture of a
  * topic and prints it once, as JSON, or live (--watch) until Ctrl-C.
  */
-import type { Admin } from 'kafkajs';
 import { UserError, describeError } from '../errors.js';
 import { createKafka } from '../kafka/client.js';
 import { explainKafkaError, type KafkaErrorContext } from '../kafka/errors.js';
 import { readTopicPicture, type TopicPicture } from '../kafka/topic-picture.js';
+import type { Admin } from '../kafka/types.js';
 import { loadProfile } from '../profile/index.js';
 import type { ProfileFlags } from '../profile/types.js';
 import { renderTopicPicture } from './render.js';

@@ -5,11 +5,11 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import chalk from 'chalk';
-import { Cancelled, NO_TTY, UserError } from '../errors.js';
+import { NO_TTY, UserError } from '../errors.js';
 import { err, out, symbols } from '../ui/output.js';
 import { followFile, tailFile } from './logs.js';
 import { sandboxDir } from './paths.js';
-import { createProgress } from './progress.js';
+import { createProgress } from '../ui/progress.js';
 import { resetSandbox } from './reset.js';
 import { startSandbox } from './start.js';
 import { formatSandboxStatus, readSandboxStatus } from './status.js';
@@ -94,10 +94,8 @@ export async function runReset(options: { yes: boolean }): Promise<number> {
   const dir = sandboxDir();
   if (!options.yes) {
     if (!process.stdin.isTTY) throw NO_TTY('kafka-tutor sandbox reset --yes');
-    const { confirm, isCancel } = await import('@clack/prompts');
-    const answer = await confirm({ message: `Stop the sandbox and delete ${dir} (brokers' data, certificates, students)? The jar cache stays.`, initialValue: false });
-    if (isCancel(answer)) throw new Cancelled();
-    if (!answer) {
+    const { askYesNo } = await import('../ui/prompts.js');
+    if (!(await askYesNo(`Stop the sandbox and delete ${dir} (brokers' data, certificates, students)? The jar cache stays.`))) {
       out('Nothing deleted.');
       return 0;
     }

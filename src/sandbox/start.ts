@@ -5,7 +5,8 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { UserError } from '../errors.js';
-import { waitForBrokers, warmUpGroupCoordinator } from './admin.js';
+import { waitForBrokers, warmUpGroupCoordinator } from '../kafka/sandbox-admin.js';
+import { verifyRoundTrip } from '../kafka/sandbox-verify.js';
 import { fillAuthFolder } from './auth-folder.js';
 import { renderLog4j, renderServerProperties } from './broker-config.js';
 import { ensureSandboxPki } from './certificates.js';
@@ -17,12 +18,11 @@ import { fileSize, summarizeLogSince } from './logs.js';
 import { sandboxDir, sandboxPaths, type SandboxPaths } from './paths.js';
 import { assertPortsFree, portsFor, SANDBOX_HOST } from './ports.js';
 import { isOurBroker, writePidFile } from './processes.js';
-import type { Progress } from './progress.js';
+import type { Progress } from '../ui/progress.js';
 import { assertJava } from './requirements.js';
 import { isSandboxRunning, readSandboxState, writeSandboxState, type SandboxState } from './state.js';
 import { stopSandbox } from './stop.js';
 import { addMissingStudents } from './students.js';
-import { verifyRoundTrip } from './verify.js';
 import { SANDBOX_STATE_VERSION } from './version.js';
 
 export interface StartOptions {

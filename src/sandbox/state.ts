@@ -21,7 +21,6 @@
  */
 import { readFile } from 'node:fs/promises';
 import writeFileAtomic from 'write-file-atomic';
-import type { KafkaConfig } from 'kafkajs';
 import { UserError } from '../errors.js';
 import { sandboxPaths } from './paths.js';
 import { isOurBroker } from './processes.js';
@@ -109,18 +108,3 @@ export function isSandboxRunning(state: SandboxState): boolean {
   return state.startedAt !== null && state.brokers.length > 0 && state.brokers.every((broker) => broker.pid !== null && isOurBroker(broker.pid, state.dir));
 }
 
-/**
- * A kafkajs configuration for kafka-tutor's admin identity (a super user) on the internal listener.
- *
- * @example
- *   const admin = new Kafka(await sandboxAdminConfig(state)).admin();
- */
-export async function sandboxAdminConfig(state: SandboxState): Promise<KafkaConfig> {
-  const [ca, cert, key] = await Promise.all([state.caPath, state.admin.certPath, state.admin.keyPath].map((file) => readFile(file, 'utf8')));
-  const { kafkaConfig } = await import('../kafka/client.js');
-  return kafkaConfig(
-    { brokers: state.internalBootstrap.split(','), verifyHostname: true },
-    { clientId: 'kafka-tutor-admin', tls: { ca: ca!, cert: cert!, key: key! } },
-    { requestTimeoutMs: 15_000, retries: 5 },
-  );
-}

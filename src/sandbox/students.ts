@@ -9,7 +9,8 @@ import { provisionStudents } from '../class/provision.js';
 import { UserError } from '../errors.js';
 import { readSandboxCa } from './certificates.js';
 import { sandboxPaths } from './paths.js';
-import { isSandboxRunning, readSandboxState, sandboxAdminConfig, writeSandboxState, type SandboxState, type SandboxStudent } from './state.js';
+import { sandboxAdminConfig } from '../kafka/sandbox-admin.js';
+import { isSandboxRunning, readSandboxState, writeSandboxState, type SandboxState, type SandboxStudent } from './state.js';
 
 export { COURSE_GROUP, studentAcls } from '../class/acls.js';
 

@@ -12,7 +12,7 @@ import { Kafka } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckReport } from '../../src/check/types.js';
 import type { StudentGrade } from '../../src/grade/results.js';
-import { sandboxAdminConfig } from '../../src/sandbox/state.js';
+import { sandboxAdminConfig } from '../../src/kafka/sandbox-admin.js';
 import { startPrivateSandbox, type PrivateSandbox } from '../support/private-sandbox.js';
 
 const BIN = new URL('../../bin/kafka-tutor.js', import.meta.url).pathname;

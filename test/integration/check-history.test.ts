@@ -11,7 +11,7 @@ import { Kafka, type Admin, type Producer } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckReport } from '../../src/check/types.js';
 import { provisionStudents } from '../../src/class/provision.js';
-import { sandboxAdminConfig } from '../../src/sandbox/state.js';
+import { sandboxAdminConfig } from '../../src/kafka/sandbox-admin.js';
 import { studentAcls } from '../../src/sandbox/students.js';
 import { sandboxState } from '../support/sandbox.js';
 import { freshClientId, sandboxCa } from './doctor.fixtures.js';

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assertPortsFree } from '../../src/sandbox/ports.js';
 import { isAlive, isOurBroker } from '../../src/sandbox/processes.js';
-import { createProgress } from '../../src/sandbox/progress.js';
+import { createProgress } from '../../src/ui/progress.js';
 import { startSandbox } from '../../src/sandbox/start.js';
 import { stopSandbox } from '../../src/sandbox/stop.js';
 import { ensureStudents } from '../../src/sandbox/students.js';

@@ -38,7 +38,7 @@ export async function setup(): Promise<void> {
   for (const pid of (await readdir(LEASES)).map(Number)) if (!isAlive(pid)) await rm(join(LEASES, String(pid)), { force: true });
   await writeFile(join(LEASES, String(process.pid)), '');
   const { startSandbox } = await import('../../src/sandbox/start.js');
-  const { createProgress } = await import('../../src/sandbox/progress.js');
+  const { createProgress } = await import('../../src/ui/progress.js');
   const progress = await createProgress({ write: (line) => process.stderr.write(`[sandbox] ${line}\n`) });
   // startSandbox also adds missing students to a running sandbox (ensureStudents).
   // An explicit version: a test sandbox left by an older kafka-tutor is upgraded, never silently kept.

@@ -14,7 +14,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { portsFor } from '../../src/sandbox/ports.js';
-import { createProgress } from '../../src/sandbox/progress.js';
+import { createProgress } from '../../src/ui/progress.js';
 import { startSandbox } from '../../src/sandbox/start.js';
 import { readSandboxState, type SandboxState } from '../../src/sandbox/state.js';
 import { stopSandbox } from '../../src/sandbox/stop.js';

@@ -8,9 +8,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Kafka, type Admin, type KafkaConfig } from 'kafkajs';
-import { isSandboxRunning, readSandboxState, sandboxAdminConfig, type SandboxState, type SandboxStudent } from '../../src/sandbox/state.js';
-import { waitForTopicLeaders } from '../../src/sandbox/admin.js';
-import { studentKafkaConfig } from '../../src/sandbox/verify.js';
+import { sandboxAdminConfig, waitForTopicLeaders } from '../../src/kafka/sandbox-admin.js';
+import { studentKafkaConfig } from '../../src/kafka/sandbox-verify.js';
+import { isSandboxRunning, readSandboxState, type SandboxState, type SandboxStudent } from '../../src/sandbox/state.js';
 import { TEST_SANDBOX } from './test-kafka.js';
 
 // Workers inherit this from global-setup; set it here too for a file run on its own.

@@ -10,7 +10,7 @@
  */
 import { PassThrough, Writable } from 'node:stream';
 import { stripVTControlCharacters } from 'node:util';
-import { createTerminal, type Terminal } from '../../src/engine/terminal.js';
+import { createTerminal, type Terminal } from '../../src/ui/terminal.js';
 
 export const KEYS = { enter: '\r', down: '\x1b[B', up: '\x1b[A', ctrlC: '\x03', left: '\x1b[D', right: '\x1b[C' } as const;
 

@@ -1,3 +1,5 @@
+import chalk from 'chalk';
+import { renderTopicPicture, type RenderOptions } from '../../inspect/render.js';
 import type { Context } from '../context.js';
 import { ensureGroup } from '../groups.js';
 import type { ShowStep } from '../types.js';
@@ -9,6 +11,11 @@ function describeCommitted(id: string, offsets: { partition: number; offset: num
   return offsets.map((o) => `Group ${id}, partition ${o.partition}: committed ${o.offset ?? 'nothing'} (the next message it will read).`).join('\n');
 }
 
+/** The drawing of `kafka-tutor inspect`, inside a note's frame: a little narrower than the terminal. */
+async function draw(ctx: Pick<Context, 'kafka'>, groups: string[], options: Pick<RenderOptions, 'labels' | 'highlight'> = {}): Promise<string> {
+  return renderTopicPicture(await ctx.kafka.picture(groups), { ...options, width: Math.max(40, (process.stdout.columns ?? 80) - 8), color: chalk.level > 0 });
+}
+
 /**
  * Shows the topic's log (the drawing of `kafka-tutor inspect`) and, for a group, its committed offsets read from the broker.
  *
@@ -17,14 +24,14 @@ function describeCommitted(id: string, offsets: { partition: number; offset: num
  */
 export async function runShow(step: ShowStep, ctx: Pick<Context, 'lesson' | 'terminal' | 'kafka' | 'progress' | 'run' | 'vars'>): Promise<StepOutcome> {
   if (step.group === undefined) {
-    ctx.terminal.note(await ctx.kafka.picture([], {}), step.title ?? `The log of ${ctx.kafka.topic}`);
+    ctx.terminal.note(await draw(ctx, []), step.title ?? `The log of ${ctx.kafka.topic}`);
     return CONTINUE;
   }
   const id = await ensureGroup(ctx, step.group);
   const offsets = await ctx.kafka.committed(id);
   (ctx.run.committed[step.group] ??= []).push(offsets);
   const interrupted = step.highlight === undefined ? undefined : ctx.run.interrupted[step.highlight];
-  const picture = await ctx.kafka.picture([id], { [id]: step.group }, interrupted && { ...interrupted, label: 'interrupted: read again' });
+  const picture = await draw(ctx, [id], { labels: { [id]: step.group }, highlight: interrupted && { ...interrupted, label: 'interrupted: read again' } });
   ctx.terminal.note(`${picture}\n\n${describeCommitted(id, offsets)}`, step.title ?? `Committed offsets of ${id}, read from the broker`);
   return CONTINUE;
 }

@@ -1,5 +1,5 @@
 import type { Context } from '../context.js';
-import type { SentMessage } from '../kafka-side.js';
+import type { SentMessage } from '../../kafka/lesson-side.js';
 import type { Verdict } from './verdict.js';
 
 export type VerifyContext = Pick<Context, 'programs' | 'kafka' | 'run' | 'signal' | 'now' | 'vars' | 'lesson' | 'progress' | 'flags' | 'terminal' | 'askPassword'>;

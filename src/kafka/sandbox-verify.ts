@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { KafkaConfig } from 'kafkajs';
-import type { SandboxState, SandboxStudent } from './state.js';
+import type { SandboxState, SandboxStudent } from '../sandbox/state.js';
 
 process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
 
@@ -17,7 +17,7 @@ process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
  */
 export async function studentKafkaConfig(state: SandboxState, student: SandboxStudent): Promise<KafkaConfig> {
   const [ca, cert, key] = await Promise.all([state.caPath, student.certPath, student.keyPath].map((file) => readFile(file, 'utf8')));
-  const { kafkaConfig } = await import('../kafka/client.js');
+  const { kafkaConfig } = await import('./client.js');
   return kafkaConfig(
     { brokers: state.bootstrap.split(','), verifyHostname: true },
     { clientId: student.clientId, tls: { ca: ca!, cert: cert!, key: key! } },

@@ -3,9 +3,9 @@
  * needs, reads the topic's offsets and a group's committed offsets. Always the
  * real cluster of the student's profile (the sandbox, or the course's cluster).
  */
-import chalk from 'chalk';
 import type { Admin, Kafka, Producer } from 'kafkajs';
-import { committedOffsetsWith, type CommittedOffset } from '../kafka/offsets.js';
+import { committedOffsetsWith, type CommittedOffset } from './offsets.js';
+import { readTopicPicture, type TopicPicture } from './topic-picture.js';
 
 export interface SentMessage {
   value: string;
@@ -36,9 +36,8 @@ export interface KafkaSide {
   produce(values: string[]): Promise<SentMessage[]>;
   offsets(): Promise<PartitionRange[]>;
   committed(group: string): Promise<CommittedOffset[]>;
-  /** The drawing of `kafka-tutor inspect`: the topic's log with these groups' committed offsets. */
-  /** The drawing of `kafka-tutor inspect`, narrowed to `groups`, optionally with one message marked. */
-  picture(groups: string[], labels: Record<string, string>, highlight?: { partition: number; offset: number; label: string }): Promise<string>;
+  /** What `kafka-tutor inspect` draws: the topic's log with these groups' committed offsets. */
+  picture(groups: string[]): Promise<TopicPicture>;
   close(): Promise<void>;
 }
 
@@ -85,12 +84,7 @@ export function createKafkaSide(kafka: Kafka, who: { clientId: string; topic: st
     },
     // The session's admin: a new client per read cost a TLS handshake and a metadata round each time.
     committed: async (group) => committedOffsetsWith(await connectedAdmin(), group, who.topic),
-    async picture(groups, labels, highlight) {
-      const { drawTopicPicture } = await import('../inspect/index.js');
-      // Inside a note's frame: a little narrower than the terminal.
-      const width = Math.max(40, (process.stdout.columns ?? 80) - 8);
-      return drawTopicPicture(kafka, who.topic, { groups, labels, width, color: chalk.level > 0, ...(highlight ? { highlight } : {}) });
-    },
+    picture: async (groups) => readTopicPicture(await connectedAdmin(), who.topic, { groups }),
     async close() {
       await Promise.allSettled([producer?.disconnect(), admin?.disconnect()]);
     },

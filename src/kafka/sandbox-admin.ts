@@ -2,8 +2,9 @@
  * kafka-tutor's own connection to the sandbox: the admin identity (a super user)
  * on the internal listener. kafkajs is imported lazily: `--help` never loads it.
  */
-import type { Admin } from 'kafkajs';
-import { sandboxAdminConfig, type SandboxState } from './state.js';
+import { readFile } from 'node:fs/promises';
+import type { Admin, KafkaConfig } from 'kafkajs';
+import type { SandboxState } from '../sandbox/state.js';
 
 // kafkajs prints a partitioner notice on every producer; nobody needs it here.
 process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
@@ -23,6 +24,22 @@ export async function withAdmin<T>(state: SandboxState, work: (admin: Admin) => 
   } finally {
     await admin.disconnect();
   }
+}
+
+/**
+ * A kafkajs configuration for kafka-tutor's admin identity (a super user) on the internal listener.
+ *
+ * @example
+ *   const admin = new Kafka(await sandboxAdminConfig(state)).admin();
+ */
+export async function sandboxAdminConfig(state: SandboxState): Promise<KafkaConfig> {
+  const [ca, cert, key] = await Promise.all([state.caPath, state.admin.certPath, state.admin.keyPath].map((file) => readFile(file, 'utf8')));
+  const { kafkaConfig } = await import('./client.js');
+  return kafkaConfig(
+    { brokers: state.internalBootstrap.split(','), verifyHostname: true },
+    { clientId: 'kafka-tutor-admin', tls: { ca: ca!, cert: cert!, key: key! } },
+    { requestTimeoutMs: 15_000, retries: 5 },
+  );
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

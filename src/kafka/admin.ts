@@ -3,6 +3,7 @@
  * protocol numbers (AclEntry), so callers outside src/kafka/ never touch kafkajs.
  */
 import { Kafka, type Admin, type KafkaConfig } from 'kafkajs';
+import { waitForTopicLeaders } from './sandbox-admin.js';
 
 /** One ACL binding, numbered as in the Kafka protocol (TOPIC=2, GROUP=3; LITERAL=3, PREFIXED=4; READ=3, …). */
 export interface AclEntry {
@@ -34,7 +35,6 @@ export interface ClusterAdmin {
 }
 
 const ANY = 1;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Runs `work` with a connected admin client and always disconnects.
@@ -60,7 +60,7 @@ function wrap(admin: Admin): ClusterAdmin {
       const missing = topics.filter((t) => !existing.has(t.topic));
       if (missing.length === 0) return [];
       await admin.createTopics({ topics: missing.map((t) => ({ topic: t.topic, numPartitions: t.partitions, replicationFactor: t.replicationFactor })), waitForLeaders: false, timeout: 30_000 });
-      await waitForLeaders(admin, missing.map((t) => t.topic), Date.now() + 30_000);
+      await waitForTopicLeaders(admin, missing.map((t) => t.topic), Date.now() + 30_000);
       return missing.map((t) => t.topic);
     },
     createAcls: async (acls) => {
@@ -75,19 +75,4 @@ function wrap(admin: Admin): ClusterAdmin {
       return response.resources.flatMap(({ acls, ...resource }) => acls.map((acl) => ({ ...resource, ...acl })));
     },
   };
-}
-
-/** kafkajs' own leader wait gives up when one broker has not heard of a new topic yet; poll instead. */
-async function waitForLeaders(admin: Admin, topics: string[], deadline: number): Promise<void> {
-  let lastError: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const metadata = await admin.fetchTopicMetadata({ topics });
-      if (metadata.topics.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0))) return;
-    } catch (error) {
-      lastError = error;
-    }
-    await sleep(200);
-  }
-  throw new Error(`topics ${topics.join(', ')} have no leader yet (${String((lastError as Error | undefined)?.message ?? 'no metadata')})`);
 }

@@ -28,7 +28,7 @@ export async function openTutor(flags: ProfileFlags & { course?: string }, strea
   const { course: _course, ...cluster } = flags;
   const terminal = createTerminal(streams);
   // A fresh machine has no cluster yet: offer the sandbox before the menu, so every lesson finds one.
-  const { offerSandboxIfUnconfigured } = await import('../profile/index.js');
+  const { offerSandboxIfUnconfigured } = await import('./offer-sandbox.js');
   await offerSandboxIfUnconfigured(cluster, () => terminal.confirm(SANDBOX_OFFER, true));
   return {
     course,

@@ -76,10 +76,9 @@ export async function openSession(lesson: LoadedLesson, options: SessionOptions)
     ]);
     let typed: Secret | undefined;
     const ask = options.askPassword;
-    const { profile, credentials } = await loadProfile(options.flags, {
-      ...(ask ? { askPassword: async (path: string) => (typed = new Secret(await ask(path))).reveal() } : {}),
-      confirmSandboxStart: () => options.terminal.confirm(SANDBOX_OFFER, true),
-    });
+    const { offerSandboxIfUnconfigured } = await import('./offer-sandbox.js');
+    await offerSandboxIfUnconfigured(options.flags, () => options.terminal.confirm(SANDBOX_OFFER, true));
+    const { profile, credentials } = await loadProfile(options.flags, ask ? { askPassword: async (path: string) => (typed = new Secret(await ask(path))).reveal() } : {});
     // Config-file warnings matter here; credential notes are the credentials lesson's business.
     for (const warning of profile.warnings) options.terminal.warn(warning);
     const topic = options.topic ?? credentials.topic;

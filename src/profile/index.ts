@@ -3,7 +3,6 @@
  * from flags, environment, a config file and the running sandbox, in that order.
  */
 import { isSandboxRunning, readSandboxState } from '../sandbox/state.js';
-import { UserError } from '../errors.js';
 import { openCredentials, type OpenOptions } from './open.js';
 import { resolveProfile, type ResolveOptions } from './resolve.js';
 import type { ClusterProfile, Credentials, ProfileFlags } from './types.js';
@@ -21,36 +20,7 @@ export async function sandboxDefaults(): Promise<ResolveOptions['sandbox']> {
   return first ? { bootstrap: state.bootstrap, studentDir: first.dir } : undefined;
 }
 
-export interface LoadOptions extends Omit<ResolveOptions, 'sandbox'>, OpenOptions {
-  /**
-   * Interactive commands pass a confirmation: when nothing is configured and no
-   * sandbox runs, the student is offered to start one, and the command carries on.
-   */
-  confirmSandboxStart?: (() => Promise<boolean>) | undefined;
-}
-
-async function resolveOrOfferSandbox(flags: ProfileFlags, options: LoadOptions): Promise<ClusterProfile> {
-  try {
-    return await resolveProfile(flags, { ...options, sandbox: await sandboxDefaults() });
-  } catch (error) {
-    const noCluster = error instanceof UserError && error.code === 'no-cluster';
-    if (!noCluster || !options.confirmSandboxStart || !(await options.confirmSandboxStart())) throw error;
-    const { runStart } = await import('../sandbox/run.js');
-    await runStart({});
-    return resolveProfile(flags, { ...options, sandbox: await sandboxDefaults() });
-  }
-}
-
-/**
- * For interactive commands, before anything else: when nothing is configured
- * and no sandbox runs, offer to start the sandbox (and start it on yes).
- *
- * @example
- *   await offerSandboxIfUnconfigured(flags, () => terminal.confirm('Start the sandbox?'));
- */
-export async function offerSandboxIfUnconfigured(flags: ProfileFlags, confirm: () => Promise<boolean>): Promise<void> {
-  await resolveOrOfferSandbox(flags, { confirmSandboxStart: confirm });
-}
+export type LoadOptions = Omit<ResolveOptions, 'sandbox'> & OpenOptions;
 
 /**
  * Resolves the profile and opens its credentials: what every Kafka-facing command needs.
@@ -59,7 +29,7 @@ export async function offerSandboxIfUnconfigured(flags: ProfileFlags, confirm: (
  *   const { profile, credentials } = await loadProfile({ auth: './auth' });
  */
 export async function loadProfile(flags: ProfileFlags, options: LoadOptions = {}): Promise<{ profile: ClusterProfile; credentials: Credentials }> {
-  const profile = await resolveOrOfferSandbox(flags, options);
+  const profile = await resolveProfile(flags, { ...options, sandbox: await sandboxDefaults() });
   const credentials = await openCredentials(profile, options);
   return { profile, credentials };
 }

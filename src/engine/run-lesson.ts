@@ -8,9 +8,9 @@ import { explainKafkaError } from '../kafka/errors.js';
 import { clusterGone, clusterGoneError } from './cluster-gone.js';
 import type { Context } from './context.js';
 import { restoreAnswers } from './steps/ask.js';
-import { runStep, type Finding, type StepOutcome } from './steps/index.js';
+import { runStep, type StepOutcome } from './steps/index.js';
 import type { Step } from './types.js';
-import { sentenceOf } from './verifications/verdict.js';
+import { sentenceOf, type Verdict } from './verifications/verdict.js';
 
 /**
  * Where a lesson starts: at the beginning, or (resuming) at the last checkpoint before the first unfinished step.
@@ -36,7 +36,7 @@ function checkpointBefore(steps: Step[], index: number): number {
  * @example
  *   describeFinding({ ok: false, expected: 'x to print "a"', happened: 'it printed nothing' }) // 'Expected x to print "a", but it printed nothing.'
  */
-export function describeFinding(finding: Finding): string {
+export function describeFinding(finding: Verdict): string {
   return `${sentenceOf(finding)}${finding.hint ? `\nTry: ${finding.hint}` : ''}`;
 }
 

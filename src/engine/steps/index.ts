@@ -9,7 +9,7 @@ import { runShow } from './show.js';
 import { runSpawn } from './spawn.js';
 import { runVerify } from './verify.js';
 
-export type { Finding, StepOutcome } from './outcome.js';
+export type { StepOutcome } from './outcome.js';
 
 /**
  * Runs one step of any kind; each kind's runner takes only the context it needs.

@@ -2,15 +2,12 @@ import type { Context } from '../context.js';
 import type { Step } from '../types.js';
 import type { Verdict } from '../verifications/verdict.js';
 
-/** What a verification (or a step that waits for Kafka) found: the library's one result type. */
-export type Finding = Verdict;
-
 /** Where the lesson goes after a step. */
 export type StepOutcome =
   | { next: 'continue' }
   | { next: 'goto'; stepId: string }
   | { next: 'end' }
-  | { next: 'failed'; finding: Finding; retryFrom?: string; retryPrompt?: string };
+  | { next: 'failed'; finding: Verdict; retryFrom?: string; retryPrompt?: string };
 
 export const CONTINUE: StepOutcome = { next: 'continue' };
 

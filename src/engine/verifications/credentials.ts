@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readPasswordFile } from '../../credentials/password.js';
 import { UserError } from '../../errors.js';
 import type { ClusterProfile } from '../../profile/types.js';
-import type { Finding } from '../steps/outcome.js';
+import type { Verdict } from './verdict.js';
 import type { Verification, VerifyContext } from './types.js';
 
 const DOCTOR_TIMEOUT_MS = 8000;
@@ -52,7 +52,7 @@ export const verifyCredentials: Verification = async (ctx) => {
   // The credentials lesson's tests (doctor steps) judge this same report.
   ctx.run.doctor = report;
   const first = report.checks.find((c) => c.status === 'fail');
-  const finding: Finding = {
+  const finding: Verdict = {
     ok: report.ok,
     expected: 'your credentials folder to hold a CA certificate and a keystore that open and reach the cluster',
     happened: report.ok ? 'every check passed' : `"${first?.title}" failed: ${withoutStop(first?.message ?? '')}`,

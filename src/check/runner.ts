@@ -6,7 +6,9 @@
  * run; a step that cannot go on ends it, and the tests not reached say why.
  */
 import { Cancelled, UserError } from '../errors.js';
+import { resolveCases } from '../engine/cases.js';
 import type { Context } from '../engine/context.js';
+import { readFacts } from '../engine/facts.js';
 import { runStep } from '../engine/steps/index.js';
 import type { ActStep, LoadedLesson, Step, VerifyStep } from '../engine/types.js';
 import { sentenceOf, verificationNamed, type Verdict } from '../engine/verifications/index.js';
@@ -90,7 +92,9 @@ function outcomeOf(outcome: Awaited<ReturnType<typeof runStep>>): StepDone {
  * @example
  *   await performStep({ id: 'intro', kind: 'explain', file: 'intro.md' }, ctx) // { next: 'continue' }: nobody reads it
  */
-export async function performStep(step: Step, ctx: Context): Promise<StepDone> {
+export async function performStep(given: Step, ctx: Context): Promise<StepDone> {
+  await readFacts(ctx);
+  const step = resolveCases(given, ctx.vars);
   switch (step.kind) {
     case 'explain':
     case 'command':

@@ -28,13 +28,14 @@ export function registerSandbox(program: Command, result: CliResult): void {
     .description('start the sandbox (downloads Kafka with Maven on the first start) and wait until a student can produce and consume')
     .option('--brokers <n>', 'number of brokers: 1, or 3 like the course cluster (ports 19093, 29093, 39093)', brokerCount)
     .option('--students <n>', 'number of students client1…clientN, each with a topic and a credentials folder (default 1)', positiveInt(500))
+    .option('--partitions <n>', 'partitions of each student\'s topic (default 1); existing topics grow to it, Kafka never takes partitions away', positiveInt(100))
     .option(
       '--kafka-version <v>',
       `Apache Kafka release to run, 4.x or 3.9.x (else $${KAFKA_VERSION_ENV}, else what the sandbox last ran, else ${DEFAULT_KAFKA_VERSION}); going back a release line needs sandbox reset`,
     )
-    .addHelpText('after', `\nExamples:\n  kafka-tutor sandbox start --brokers 3 --students 4\n  kafka-tutor sandbox start --kafka-version ${KAFKA_3_VERSION}`)
+    .addHelpText('after', `\nExamples:\n  kafka-tutor sandbox start --brokers 3 --students 4\n  kafka-tutor sandbox start --partitions 3\n  kafka-tutor sandbox start --kafka-version ${KAFKA_3_VERSION}`)
     .action(
-      action(result, async (flags: { brokers?: number; students?: number; kafkaVersion?: string }) => {
+      action(result, async (flags: { brokers?: number; students?: number; partitions?: number; kafkaVersion?: string }) => {
         const { runStart } = await import('../sandbox/run.js');
         return runStart(flags);
       }),

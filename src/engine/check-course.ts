@@ -5,7 +5,9 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { FIXED_FIELDS, isCondition, variantsOf } from './cases.js';
 import { checkOptionOrder } from './check-predict.js';
+import { FACTS } from './facts.js';
 import { ACTIONS, ANSWER_KINDS, PROGRAM_KINDS, REQUIRED_FIELDS, SHOWS, STEP_KINDS, STOP_EVENTS, VERIFICATIONS, isVerificationName } from './catalog.js';
 import { checkUnattended } from './check-unattended.js';
 import { COURSE_FORMAT_VERSION, type Lesson, type Manifest, type Step } from './types.js';
@@ -56,7 +58,27 @@ function spawnedBefore(lesson: Lesson, step: Step): string[] {
   return lesson.steps.slice(0, lesson.steps.indexOf(step)).flatMap((s) => (s.kind === 'spawn' ? [s.as] : []));
 }
 
+/** A step's `cases` keys and fields, then every variant it can run as, each checked as a step. */
 function checkStep(step: Step, lesson: Lesson, dir: string, ids: Set<string>): CourseProblem[] {
+  const where = `${lesson.id}/lesson.json, step "${step.id ?? '?'}"`;
+  const p: CourseProblem[] = [];
+  for (const [key, fields] of Object.entries(step.cases ?? {})) {
+    if (!isCondition(key)) p.push({ where, problem: `has the case "${key}", which is no condition`, fix: 'Write a case key as <variable><op><value>, e.g. "partitions=1" or "partitions>1" (op: = != > >= < <=).' });
+    const fixed = FIXED_FIELDS.filter((f) => Object.hasOwn(fields ?? {}, f));
+    if (fixed.length > 0) p.push({ where, problem: `has the case "${key}" changing ${fixed.map((f) => `"${f}"`).join(', ')}`, fix: 'A case may change any field but id, kind, cases and checkpoint.' });
+  }
+  const seen = new Set<string>();
+  for (const variant of variantsOf(step)) {
+    for (const q of checkVariant(variant, lesson, dir, ids)) {
+      const text = `${q.where}|${q.problem}`;
+      if (!seen.has(text)) p.push(q);
+      seen.add(text);
+    }
+  }
+  return p;
+}
+
+function checkVariant(step: Step, lesson: Lesson, dir: string, ids: Set<string>): CourseProblem[] {
   const where = `${lesson.id}/lesson.json, step "${step.id ?? '?'}"`;
   const p: CourseProblem[] = [];
   const add = (problem: string, fix: string) => p.push({ where, problem, fix });
@@ -89,7 +111,7 @@ function checkStep(step: Step, lesson: Lesson, dir: string, ids: Set<string>): C
     case 'act':
       if (!(ACTIONS as readonly string[]).includes(step.action)) add(`has the unknown action "${step.action}"`, `Use one of: ${ACTIONS.join(', ')}.`);
       if (step.after !== undefined && step.after !== 'committed') add(`waits for "${String(step.after)}", which is no event it can wait for`, 'Use "after": "committed", or leave it out.');
-      if ((step.action === 'stop-key' || step.action === 'stop') && !step.program) add(`(${step.action}) names no "program" to stop`, 'Add "program": "<the spawn step\'s as>".');
+      if ((step.action === 'stop-key' || step.action === 'stop') && !step.program && !(step.action === 'stop' && step.anyOf?.length)) add(`(${step.action}) names no "program" to stop`, 'Add "program": "<the spawn step\'s as>" (or, for stop, "anyOf": [<spawn steps\' as>]).');
       // `check` presses the key itself, right after this event.
       if (step.action === 'stop-key' && !STOP_EVENTS.includes(step.at ?? '')) add(`(stop-key) ${step.at === undefined ? 'names no "at" event' : `stops at "${step.at}", which no program reports`}, so check cannot tell when to press the key`, `Add "at": one of ${STOP_EVENTS.join(', ')} (the line the student waits for).`);
       break;
@@ -133,6 +155,7 @@ export function checkLesson(dir: string, expectedId: string): CourseProblem[] {
   if (!Array.isArray(lesson.hints) || lesson.hints.length === 0 || lesson.hints.some((h) => typeof h !== 'string' || h.trim() === '')) {
     problems.push({ where, problem: 'has no hints, or an empty one', fix: 'Add "hints": ["<what to try when stuck>"] with non-empty sentences.' });
   }
+  for (const fact of lesson.facts ?? []) if (!(FACTS as readonly string[]).includes(fact)) problems.push({ where, problem: `reads the unknown fact "${String(fact)}"`, fix: `Use one of: ${FACTS.join(', ')}.` });
   if (!Array.isArray(lesson.steps) || lesson.steps.length === 0) return [...problems, { where, problem: 'has no steps', fix: 'Add "steps": [{"id": "intro", "kind": "explain", "file": "intro.md"}, …].' }];
   const ids = new Set<string>();
   for (const step of lesson.steps) {

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError } from '../errors.js';
+import { variantsOf } from './cases.js';
 import { checkCourse } from './check-course.js';
 import { COURSE_FORMAT_VERSION, type Course, type Lesson, type LoadedLesson, type Manifest } from './types.js';
 
@@ -33,7 +34,7 @@ export function courseDir(flag?: string): string {
 function readLesson(dir: string): LoadedLesson {
   const lesson = JSON.parse(readFileSync(join(dir, 'lesson.json'), 'utf8')) as Lesson;
   const prose: Record<string, string> = {};
-  for (const step of lesson.steps) if (step.kind === 'explain') prose[step.file] = readFileSync(join(dir, step.file), 'utf8');
+  for (const step of lesson.steps.flatMap(variantsOf)) if (step.kind === 'explain') prose[step.file] ??= readFileSync(join(dir, step.file), 'utf8');
   return { ...lesson, dir, prose };
 }
 

@@ -3,6 +3,8 @@
  * The engine knows these kinds of step; it never knows a lesson's name or text.
  */
 
+import type { Fact } from './facts.js';
+
 /** The manifest format this version of kafka-tutor reads; a newer one asks for an upgrade. */
 export const COURSE_FORMAT_VERSION = 1;
 
@@ -21,6 +23,8 @@ interface BaseStep {
   id: string;
   /** A resumed lesson restarts at the last checkpoint before its first unfinished step. */
   checkpoint?: boolean;
+  /** Variants of the step's fields by condition on a variable, e.g. `{"partitions=1": {"answer": "one"}}` (src/engine/cases.ts). */
+  cases?: Record<string, Record<string, unknown>>;
 }
 
 /** Prose the student reads (a Markdown file in the lesson's folder). */
@@ -86,6 +90,8 @@ export interface ActStep extends BaseStep {
   max?: number;
   /** For `stop-key` / `stop`: the program, and the signal (SIGTERM imitates `docker stop`). */
   program?: string;
+  /** For `stop`, instead of `program`: the first of these that holds a partition (its group assigned it one); its name becomes `{stopped}`. */
+  anyOf?: string[];
   signal?: 'SIGTERM' | 'SIGKILL';
   /** For `stop`: first let the program reach this event (e.g. commit the message in hand). */
   after?: 'committed';
@@ -167,6 +173,8 @@ export interface Lesson {
   hints: string[];
   /** Consumer groups the lesson creates, by key: a pattern such as `{clientId}-earliest-{run}`. */
   groups?: Record<string, string>;
+  /** Facts read from the cluster at the lesson's start, as variables: `partitions` (src/engine/facts.ts). */
+  facts?: Fact[];
   steps: Step[];
 }
 

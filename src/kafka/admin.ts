@@ -27,6 +27,8 @@ export interface ClusterAdmin {
   listTopics(): Promise<Set<string>>;
   /** Creates the topics that do not exist yet and waits for their leaders; returns the created names. */
   ensureTopics(topics: TopicSpec[]): Promise<string[]>;
+  /** Gives each existing topic at least `count` partitions (Kafka cannot take any away); returns the grown names. */
+  ensurePartitions(topics: string[], count: number): Promise<string[]>;
   createAcls(acls: AclEntry[]): Promise<void>;
   /** Deletes every ACL of `principal`; returns what was deleted. */
   deleteAclsOf(principal: string): Promise<AclEntry[]>;
@@ -62,6 +64,14 @@ function wrap(admin: Admin): ClusterAdmin {
       await admin.createTopics({ topics: missing.map((t) => ({ topic: t.topic, numPartitions: t.partitions, replicationFactor: t.replicationFactor })), waitForLeaders: false, timeout: 30_000 });
       await waitForTopicLeaders(admin, missing.map((t) => t.topic), Date.now() + 30_000);
       return missing.map((t) => t.topic);
+    },
+    ensurePartitions: async (topics, count) => {
+      const existing = new Set(await admin.listTopics());
+      const { topics: described } = await admin.fetchTopicMetadata({ topics: topics.filter((t) => existing.has(t)) });
+      const fewer = described.filter((t) => t.partitions.length < count).map((t) => t.name);
+      if (fewer.length === 0) return [];
+      await admin.createPartitions({ topicPartitions: fewer.map((topic) => ({ topic, count })), timeout: 30_000 });
+      return fewer;
     },
     createAcls: async (acls) => {
       if (acls.length > 0) await admin.createAcls({ acl: acls });

@@ -6,7 +6,8 @@
  *
  * Every event has `type` and `time` (ISO-8601). Offsets are numbers.
  *
- *   assigned         {group, partitions: [{topic, partition}]}   the group gave this consumer its partitions and its position is fixed
+ *   assigned         {group, partitions: [{topic, partition}], member?} the group gave this consumer its partitions and its position is fixed
+ *                                                                  (member: its member id in the group, as the broker describes it)
  *   message          {topic, partition, offset, value}           a message arrived (value decoded as UTF-8)
  *   storing-started  {topic, partition, offset, value}           consume-commit began "storing" it
  *   storing-ended    {topic, partition, offset, value}           … and finished
@@ -37,7 +38,7 @@ export interface MessageFacts extends TopicPartition {
 export type StopReason = 'SIGTERM' | 'SIGINT' | 'eof' | 'disconnect';
 
 export type ProgramEvent =
-  | { type: 'assigned'; time: string; group: string; partitions: TopicPartition[] }
+  | { type: 'assigned'; time: string; group: string; partitions: TopicPartition[]; member?: string }
   | ({ type: 'message'; time: string } & MessageFacts)
   | ({ type: 'storing-started'; time: string } & MessageFacts)
   | ({ type: 'storing-ended'; time: string } & MessageFacts)

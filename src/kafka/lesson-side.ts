@@ -4,6 +4,7 @@
  * real cluster of the student's profile (the sandbox, or the course's cluster).
  */
 import type { Admin, Kafka, Producer } from 'kafkajs';
+import { describeGroupMembers, type GroupMembers } from './group-members.js';
 import { committedOffsetsWith, type CommittedOffset } from './offsets.js';
 import { readTopicPicture, type TopicPicture } from './topic-picture.js';
 
@@ -36,6 +37,8 @@ export interface KafkaSide {
   produce(values: string[]): Promise<SentMessage[]>;
   offsets(): Promise<PartitionRange[]>;
   committed(group: string): Promise<CommittedOffset[]>;
+  /** The group as the broker describes it: its state and each member's partitions of the topic. */
+  members(group: string): Promise<GroupMembers>;
   /** What `kafka-tutor inspect` draws: the topic's log with these groups' committed offsets. */
   picture(groups: string[]): Promise<TopicPicture>;
   close(): Promise<void>;
@@ -84,6 +87,7 @@ export function createKafkaSide(kafka: Kafka, who: { clientId: string; topic: st
     },
     // The session's admin: a new client per read cost a TLS handshake and a metadata round each time.
     committed: async (group) => committedOffsetsWith(await connectedAdmin(), group, who.topic),
+    members: async (group) => describeGroupMembers(await connectedAdmin(), group, who.topic),
     picture: async (groups) => readTopicPicture(await connectedAdmin(), who.topic, { groups }),
     async close() {
       await Promise.allSettled([producer?.disconnect(), admin?.disconnect()]);

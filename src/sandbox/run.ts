@@ -24,7 +24,7 @@ const statusSymbols = { up: symbols.pass, down: symbols.fail };
  * @example
  *   await runStart({ brokers: 3, students: 4, kafkaVersion: '3.9.1' });
  */
-export async function runStart(options: { brokers?: number | undefined; students?: number | undefined; kafkaVersion?: string | undefined }): Promise<number> {
+export async function runStart(options: { brokers?: number | undefined; students?: number | undefined; partitions?: number | undefined; kafkaVersion?: string | undefined }): Promise<number> {
   const progress = await createProgress({ tty: process.stdout.isTTY === true });
   // Ctrl-C halfway through must not leave brokers behind that never became ready.
   const onInterrupt = () => {

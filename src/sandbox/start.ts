@@ -29,6 +29,8 @@ export interface StartOptions {
   /** 1 or 3; undefined keeps what the sandbox folder was made with (else 1). */
   brokers?: number | undefined;
   students?: number | undefined;
+  /** Partitions of each student's topic (`--partitions`); undefined keeps what the sandbox has (else 1). */
+  partitions?: number | undefined;
   /** `--kafka-version`; undefined: KAFKA_TUTOR_KAFKA_VERSION, else the sandbox's own version, else the default. */
   kafkaVersion?: string | undefined;
   progress: Progress;
@@ -76,7 +78,7 @@ async function startLocked(dir: string, options: StartOptions, started: number, 
     previous: previous ? { version: parseKafkaVersion(previous.kafkaVersion, `${dir}/state.json`), running } : undefined,
   });
   if (previous && running) {
-    const state = await addMissingStudents(previous, options.students ?? 0);
+    const state = await addMissingStudents(previous, options.students ?? 0, { partitions: options.partitions });
     return { state, alreadyRunning: true, authFilled: undefined, seconds: 0 };
   }
   // A half-running sandbox (one broker crashed) cannot be trusted: stop what is left first.
@@ -135,7 +137,7 @@ async function bringUp(state: SandboxState, options: StartOptions, started: numb
   const warming = warmUpGroupCoordinator(state);
   const count = Math.max(options.students ?? 1, 1);
   options.progress.step(`Creating ${count === 1 ? 'student client1' : `students client1…client${count}`} (certificates, topics, ACLs)…`);
-  const withStudents = await addMissingStudents(state, count, { repair: true });
+  const withStudents = await addMissingStudents(state, count, { repair: true, partitions: options.partitions });
   await warming;
   const first = withStudents.students[0]!;
   options.progress.step(`Checking that ${first.clientId} can produce and consume over SSL…`);
@@ -186,6 +188,7 @@ function newState(dir: string, paths: SandboxPaths, clusterId: string, nodeIds: 
     caPath: paths.caCert,
     admin: { principal: 'User:kafka-tutor-admin', certPath: paths.adminCert, keyPath: paths.adminKey },
     students: previous?.students ?? [],
+    ...(previous?.partitions ? { partitions: previous.partitions } : {}),
     startedAt: null,
   };
 }

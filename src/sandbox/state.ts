@@ -62,6 +62,8 @@ export interface SandboxState {
   caPath: string;
   admin: { principal: string; certPath: string; keyPath: string };
   students: SandboxStudent[];
+  /** Partitions of each student's topic (`sandbox start --partitions`); absent means 1. */
+  partitions?: number;
   startedAt: string | null;
 }
 

@@ -22,6 +22,8 @@ export interface SandboxStatus {
   bootstrap: string | null;
   brokers: { nodeId: number; pid: number | null; up: boolean; kafkaVersion: string | null; sslPort: number; internalPort: number; controllerPort: number; logFile: string }[];
   students: { clientId: string; topic: string; dir: string }[];
+  /** Partitions of each student's topic (`sandbox start --partitions`). */
+  partitions: number;
   startedAt: string | null;
   /** An admin properties file for `kafka-tutor class … --admin-config` (null before the sandbox was made). */
   adminConfig: string | null;
@@ -38,7 +40,7 @@ export interface SandboxStatus {
  */
 export async function readSandboxStatus(dir: string = sandboxDir()): Promise<SandboxStatus> {
   const state = await readSandboxState(dir);
-  if (!state) return { running: false, dir, kafkaVersion: nextKafkaVersion(), kafkaVersionRunning: false, bootstrap: null, brokers: [], students: [], startedAt: null, adminConfig: null, caCert: null, caKey: null };
+  if (!state) return { running: false, dir, kafkaVersion: nextKafkaVersion(), kafkaVersionRunning: false, bootstrap: null, brokers: [], students: [], partitions: 1, startedAt: null, adminConfig: null, caCert: null, caKey: null };
   const paths = sandboxPaths(dir);
   const hasPki = existsSync(paths.caKey) && existsSync(paths.adminKey);
   const brokers = state.brokers.map((b) => {
@@ -55,6 +57,7 @@ export async function readSandboxStatus(dir: string = sandboxDir()): Promise<San
     bootstrap: state.bootstrap,
     brokers,
     students: state.students.map(({ clientId, topic, dir: folder }) => ({ clientId, topic, dir: folder })),
+    partitions: state.partitions ?? 1,
     startedAt: running ? state.startedAt : null,
     adminConfig: hasPki ? await ensureAdminProperties(state) : null,
     caCert: hasPki ? paths.caCert : null,
@@ -90,7 +93,7 @@ export function formatSandboxStatus(status: SandboxStatus, symbols: { up: string
     lines.push(`Broker ${b.nodeId}: ${state}  ssl 127.0.0.1:${b.sslPort}  internal ${b.internalPort}  controller ${b.controllerPort}`);
     lines.push(`  log: ${b.logFile}`);
   }
-  if (status.students.length > 0) lines.push('Students (client id, topic, credentials folder):');
+  if (status.students.length > 0) lines.push(`Students (client id, topic with ${status.partitions} partition${status.partitions === 1 ? '' : 's'}, credentials folder):`);
   for (const s of status.students) lines.push(`  ${s.clientId}  topic ${s.topic}  ${s.dir}`);
   return lines;
 }

@@ -32,11 +32,29 @@ export async function ensureStudents(count: number, dir?: string): Promise<Sandb
 }
 
 /**
+ * Gives every student's topic at least `partitions` partitions (`sandbox start --partitions N`):
+ * new topics are created with them, existing ones grow (their messages stay where they are;
+ * the course's messages have no keys, so none is routed elsewhere). Kafka cannot take
+ * partitions away, so asking for fewer keeps what the topics have.
+ */
+async function growPartitions(state: SandboxState, partitions: number | undefined): Promise<SandboxState> {
+  const now = state.partitions ?? 1;
+  if (partitions === undefined || partitions <= now) return state;
+  const { withClusterAdmin } = await import('../kafka/admin.js');
+  await withClusterAdmin(await sandboxAdminConfig(state), (admin) => admin.ensurePartitions(state.students.map((s) => s.topic), partitions));
+  const next = { ...state, partitions };
+  await writeSandboxState(next);
+  return next;
+}
+
+/**
  * Adds students up to `count` to a running sandbox and records them in state.json.
  * With `repair`, also recreates the topics and ACLs of the students it already knows
  * (after a crash halfway through a start, or broker data deleted by hand); both are idempotent.
+ * With `partitions`, the students' topics get at least that many (see growPartitions).
  */
-export async function addMissingStudents(state: SandboxState, count: number, options: { repair?: boolean } = {}): Promise<SandboxState> {
+export async function addMissingStudents(given: SandboxState, count: number, options: { repair?: boolean; partitions?: number | undefined } = {}): Promise<SandboxState> {
+  const state = await growPartitions(given, options.partitions);
   const paths = sandboxPaths(state.dir);
   const known = new Set(state.students.map((student) => student.clientId));
   const missing = Array.from({ length: count }, (_, i) => clientIdFor(i + 1)).filter((id) => !known.has(id));
@@ -49,7 +67,7 @@ export async function addMissingStudents(state: SandboxState, count: number, opt
     outDir: paths.students,
     ca: await readSandboxCa(paths),
     admin: await sandboxAdminConfig(state),
-    partitions: 1,
+    partitions: state.partitions ?? 1,
     replicationFactor: state.brokers.length,
   });
   const created: SandboxStudent[] = [];

@@ -27,9 +27,26 @@ async function typeMessages(step: ActStep, ctx: Pick<Context, 'terminal' | 'kafk
   }
 }
 
+/**
+ * The first running program of `names` whose group assigned it a partition (its latest `assigned`), else the first.
+ *
+ * @example
+ *   holderOf(['first', 'second'], programs) // 'second' when the group gave the partition to second
+ */
+export function holderOf(names: readonly string[], programs: Context['programs']): string {
+  const holds = (name: string) => {
+    const run = programs.current(name);
+    const assigned = run && !run.exited ? run.events.filter((s) => s.event.type === 'assigned').at(-1)?.event : undefined;
+    return assigned?.type === 'assigned' && assigned.partitions.length > 0;
+  };
+  return names.find(holds) ?? names[0] ?? '';
+}
+
 /** Stops a program: on the student's key press (`stop-key`) or at once (`stop`). */
 async function stopProgram(step: ActStep, ctx: Pick<Context, 'terminal' | 'programs' | 'vars' | 'showHint' | 'signal'>): Promise<void> {
-  const name = step.program ?? '';
+  const name = step.program ?? holderOf(step.anyOf ?? [], ctx.programs);
+  // The prompt may name the member chosen: "Stopping {stopped}, which holds a partition".
+  ctx.vars.stopped = name;
   const signal = step.signal ?? 'SIGTERM';
   if (step.action === 'stop-key') {
     ctx.terminal.step(`${fillIn(step.prompt, ctx.vars)}  (press any key; h for a hint)`);

@@ -1,4 +1,6 @@
+import { resolveCases } from '../cases.js';
 import type { Context } from '../context.js';
+import { readFacts } from '../facts.js';
 import type { Step } from '../types.js';
 import { runAct } from './act.js';
 import { runAsk } from './ask.js';
@@ -17,7 +19,9 @@ export type { StepOutcome } from './outcome.js';
  * @example
  *   const outcome = await runStep({ id: 'intro', kind: 'explain', file: 'intro.md' }, ctx);
  */
-export async function runStep(step: Step, ctx: Context): Promise<StepOutcome> {
+export async function runStep(given: Step, ctx: Context): Promise<StepOutcome> {
+  await readFacts(ctx);
+  const step = resolveCases(given, ctx.vars);
   switch (step.kind) {
     case 'explain':
       return runExplain(step, ctx);

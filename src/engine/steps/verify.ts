@@ -1,3 +1,4 @@
+import { resolveCases } from '../cases.js';
 import { fillIn, type Context } from '../context.js';
 import type { PredictStep, VerifyStep } from '../types.js';
 import { sentenceOf, verificationNamed, type VerifyContext } from '../verifications/index.js';
@@ -19,7 +20,8 @@ export async function runVerify(step: VerifyStep, ctx: VerifyContext & Pick<Cont
   }
   ctx.terminal.success(sentenceOf(finding));
   for (const line of finding.details ?? []) ctx.terminal.info(line);
-  const predict = ctx.lesson.steps.find((s): s is PredictStep => s.kind === 'predict' && s.id === step.reveals);
+  const found = ctx.lesson.steps.find((s): s is PredictStep => s.kind === 'predict' && s.id === step.reveals);
+  const predict = found && resolveCases(found, ctx.vars);
   const guess = predict && ctx.run.predictions[predict.id];
   if (predict && guess) {
     const right = fillIn(predict.options.find((o) => o.value === predict.answer)?.label ?? predict.answer, ctx.vars);

@@ -8,10 +8,12 @@ import { verifyDelivered } from './delivered.js';
 import { verifyDoctor } from './doctor.js';
 import { verifyEarliestLatest } from './earliest-latest.js';
 import { verifyNotCommitted } from './not-committed.js';
+import { verifyPrintedOnce } from './printed-once.js';
 import { verifyReachedAll } from './reached-all.js';
 import { verifyRedelivery } from './redelivery.js';
 import { verifyRejoinWait } from './rejoin-wait.js';
 import { verifyResumed } from './resumed.js';
+import { verifySharedPartitions } from './shared-partitions.js';
 import { verifyStopWindow } from './stop-window.js';
 import type { Verification } from './types.js';
 
@@ -39,6 +41,8 @@ export const verifications = {
   'not-committed': { verify: verifyNotCommitted, params: ['program', 'group'] },
   redelivery: { verify: verifyRedelivery, params: ['program'] },
   'rejoin-wait': { verify: verifyRejoinWait, params: ['program'] },
+  'shared-partitions': { verify: verifySharedPartitions, params: ['programs'] },
+  'printed-once': { verify: verifyPrintedOnce, params: ['programs', 'messages'] },
 } satisfies Record<string, LibraryEntry>;
 
 export type VerificationName = keyof typeof verifications;

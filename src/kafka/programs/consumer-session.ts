@@ -110,14 +110,16 @@ export async function runConsumerProgram(options: ConsumerProgramOptions, behavi
     // "assigned" waits for the first fetch after the join: only then is a `latest` position fixed,
     // so a message sent after the student sees "assigned" is never skipped (nor counted as old).
     let joined: TopicPartition[] | undefined;
+    let member: string | undefined;
     const reportAssigned = () => {
       if (!joined) return;
-      out.emit({ type: 'assigned', group: options.group, partitions: joined });
+      out.emit({ type: 'assigned', group: options.group, partitions: joined, ...(member ? { member } : {}) });
       if (!joined.some((p) => p.topic === options.topic)) out.note(describeStarved(options.group, options.topic, context.clientId));
       joined = undefined;
     };
     active.on(active.events.GROUP_JOIN, (e) => {
       joined = toPartitions(e.payload.memberAssignment);
+      member = e.payload.memberId;
       if (joined.length === 0) {
         reportAssigned();
         return;

@@ -26,7 +26,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
  */
 export function judgeShared(topic: string, partitionCount: number, members: readonly MemberShare[]): Verdict {
   const idle = Math.max(0, members.length - partitionCount);
-  const expected = `each of the ${plural(partitionCount, 'partition')} of ${topic} to go to exactly one of the ${plural(members.length, 'member')}${idle > 0 ? `, and ${idle} of them to get none` : ', and every member to get one'}`;
+  const expected = `${partitionCount === 1 ? 'the one partition' : `each of the ${partitionCount} partitions`} of ${topic} to go to exactly one of the ${plural(members.length, 'member')}${idle > 0 ? `, and ${idle} of them to get none` : ', and every member to get one'}`;
   const holders = (p: number) => members.filter((m) => m.partitions.includes(p)).map((m) => m.name);
   const problems: string[] = [];
   for (let p = 0; p < partitionCount; p += 1) {

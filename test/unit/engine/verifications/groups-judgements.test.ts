@@ -9,7 +9,7 @@ describe('judgeShared', () => {
   it('passes one holder and two idle members on one partition', () => {
     const verdict = judgeShared('client1', 1, [{ name: 'first', partitions: [] }, { name: 'second', partitions: [0] }, { name: 'third', partitions: [] }]);
     expect(verdict).toMatchObject({ ok: true, happened: 'first holds none; second holds partition 0; third holds none' });
-    expect(verdict.expected).toBe('each of the 1 partition of client1 to go to exactly one of the 3 members, and 2 of them to get none');
+    expect(verdict.expected).toBe('the one partition of client1 to go to exactly one of the 3 members, and 2 of them to get none');
   });
   it('passes three partitions split between two members', () => {
     expect(judgeShared('t', 3, [{ name: 'a', partitions: [0, 2] }, { name: 'b', partitions: [1] }]).ok).toBe(true);

@@ -3,6 +3,7 @@
  * each needs: the course self-check and the catalog read the names from here.
  */
 import { verifyAssigned } from './assigned.js';
+import { verifyCommittedPast } from './committed-past.js';
 import { verifyCredentials } from './credentials.js';
 import { verifyDelivered } from './delivered.js';
 import { verifyDoctor } from './doctor.js';
@@ -12,6 +13,7 @@ import { verifyReachedAll } from './reached-all.js';
 import { verifyRedelivery } from './redelivery.js';
 import { verifyRejoinWait } from './rejoin-wait.js';
 import { verifyResumed } from './resumed.js';
+import { verifySkippedInterrupted } from './skipped-interrupted.js';
 import { verifyStopWindow } from './stop-window.js';
 import type { Verification } from './types.js';
 
@@ -39,6 +41,8 @@ export const verifications = {
   'not-committed': { verify: verifyNotCommitted, params: ['program', 'group'] },
   redelivery: { verify: verifyRedelivery, params: ['program'] },
   'rejoin-wait': { verify: verifyRejoinWait, params: ['program'] },
+  'committed-past': { verify: verifyCommittedPast, params: ['program', 'group'] },
+  'skipped-interrupted': { verify: verifySkippedInterrupted, params: ['program'] },
 } satisfies Record<string, LibraryEntry>;
 
 export type VerificationName = keyof typeof verifications;

@@ -13,8 +13,6 @@ export const VERIFICATIONS = Object.keys(verifications) as readonly Verification
 
 export const PROGRAM_KINDS = ['consume', 'consume-commit', 'produce'] as const;
 export const ACTIONS = ['type-messages', 'stop-key', 'stop', 'wait-key'] as const;
-/** The events a `stop` step's `after` may wait for. */
-export const STOP_AFTER: readonly string[] = ['committed', 'storing-ended'];
 export const SHOWS = ['log', 'offsets'] as const;
 export const ANSWER_KINDS = ['path', 'host', 'user', 'nonempty'] as const;
 

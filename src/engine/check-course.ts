@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkOptionOrder } from './check-predict.js';
-import { ACTIONS, ANSWER_KINDS, STOP_AFTER, PROGRAM_KINDS, REQUIRED_FIELDS, SHOWS, STEP_KINDS, STOP_EVENTS, VERIFICATIONS, isVerificationName } from './catalog.js';
+import { ACTIONS, ANSWER_KINDS, PROGRAM_KINDS, REQUIRED_FIELDS, SHOWS, STEP_KINDS, STOP_EVENTS, VERIFICATIONS, isVerificationName } from './catalog.js';
 import { checkUnattended } from './check-unattended.js';
 import { COURSE_FORMAT_VERSION, type Lesson, type Manifest, type Step } from './types.js';
 
@@ -89,7 +89,7 @@ function checkStep(step: Step, lesson: Lesson, dir: string, ids: Set<string>): C
       break;
     case 'act':
       if (!(ACTIONS as readonly string[]).includes(step.action)) add(`has the unknown action "${step.action}"`, `Use one of: ${ACTIONS.join(', ')}.`);
-      if (step.after !== undefined && !STOP_AFTER.includes(step.after)) add(`waits for "${String(step.after)}", which is no event it can wait for`, `Use "after": one of ${STOP_AFTER.join(', ')}, or leave it out.`);
+      if (step.after !== undefined && step.after !== 'committed') add(`waits for "${String(step.after)}", which is no event it can wait for`, 'Use "after": "committed", or leave it out.');
       if ((step.action === 'stop-key' || step.action === 'stop') && !step.program) add(`(${step.action}) names no "program" to stop`, 'Add "program": "<the spawn step\'s as>".');
       // `check` presses the key itself, right after this event.
       if (step.action === 'stop-key' && !STOP_EVENTS.includes(step.at ?? '')) add(`(stop-key) ${step.at === undefined ? 'names no "at" event' : `stops at "${step.at}", which no program reports`}, so check cannot tell when to press the key`, `Add "at": one of ${STOP_EVENTS.join(', ')} (the line the student waits for).`);

@@ -89,8 +89,8 @@ export interface ActStep extends BaseStep {
   /** For `stop-key` / `stop`: the program, and the signal (SIGTERM imitates `docker stop`). */
   program?: string;
   signal?: 'SIGTERM' | 'SIGKILL';
-  /** For `stop`: first let the program reach this event (commit, or finish storing, the message in hand). */
-  after?: 'committed' | 'storing-ended';
+  /** For `stop`: first let the program reach this event (e.g. commit the message in hand). */
+  after?: 'committed';
   /** For `stop-key`: stop on its own after this long if no key came (the student wandered off). */
   timeoutMs?: number;
   /** For `stop-key`: the event the student's key follows (e.g. `storing-started`); `check` stops the program right after it. */

@@ -1,88 +1,23 @@
 /**
- * Commit first (at-most-once) against the sandbox broker: consume-commit with
- * --commit-before-store, stopped while storing, has already committed the
- * message, so the restart in the same group never sees it; the course's
- * at-least-once program does not pass the same judgements; `check` grades the
- * lesson, and the tutor plays it.
+ * The lesson "commit first" (at-most-once) against the sandbox broker: `check`
+ * grades it, and fails the at-least-once program on the same lesson data; the
+ * tutor plays it with a wrong prediction. (The program and the judgements
+ * themselves: experiments.test.ts.)
  */
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
-import { Kafka } from 'kafkajs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CheckReport } from '../../src/check/types.js';
 import { playLesson } from '../../src/engine/menu.js';
-import { liveProgramCount, type ProgramHandle } from '../../src/engine/process/index.js';
-import { judgeSkipped } from '../../src/engine/verifications/skipped-interrupted.js';
-import { classifyStop } from '../../src/engine/verifications/stop-window.js';
-import type { ProgramEvent } from '../../src/kafka/events.js';
-import { fetchCommittedOffsets } from '../../src/kafka/offsets.js';
-import { sandboxState, sandboxStudent, studentConfig } from '../support/sandbox.js';
+import { liveProgramCount } from '../../src/engine/process/index.js';
+import { sandboxState, sandboxStudent } from '../support/sandbox.js';
 import { committedOffset, lessonSetup } from './lessons-helpers.js';
-import { CLIENT, freshGroup, freshTopic, produceValues, startAssigned, studentEnv, uniqueValues } from './programs.fixtures.js';
 
 const BIN = fileURLToPath(new URL('../../bin/kafka-tutor.js', import.meta.url));
 const SHIPPED = fileURLToPath(new URL('../../lessons', import.meta.url));
-
-let env: Record<string, string>;
-const started: ProgramHandle[] = [];
-const track = (program: ProgramHandle) => (started.push(program), program);
-
-beforeAll(async () => {
-  env = await studentEnv();
-});
-afterAll(async () => {
-  await Promise.all(started.map((p) => p.stop('SIGKILL')));
-});
-
-const shape = (events: readonly ProgramEvent[]) => events.map((e) => (e.type === 'message' || e.type === 'storing-started' ? `${e.type} ${e.value}` : e.type === 'committed' ? `committed ${e.offset}` : e.type));
-
-/** Stops consume-commit (with `flags`) while it stores the first of three messages, then restarts it in the same group until it has read the rest. */
-async function stopAndRestart(label: string, flags: string[]) {
-  const topic = await freshTopic();
-  const values = uniqueValues(label, 3);
-  const sent = await produceValues(topic, values, env);
-  const group = freshGroup(label);
-  const first = track(await startAssigned('consume-commit', [topic, group, '--store-ms', '60000', ...flags], env));
-  await first.waitFor((e) => e.type === 'storing-started', { timeoutMs: 15_000, what: 'storing to start' });
-  const stopped = await first.stop('SIGTERM');
-  const kafka = new Kafka({ ...(await studentConfig(CLIENT)), logLevel: 0 });
-  const committedAtStop = await fetchCommittedOffsets(kafka, group, topic);
-  const restarted = track(await startAssigned('consume-commit', [topic, group, '--store-ms', '50', ...flags], env));
-  const end = sent[2]!.offset + 1;
-  await restarted.waitFor((e) => e.type === 'committed' && e.offset === end, { timeoutMs: 15_000, what: 'the restart to read the rest' });
-  await restarted.stop();
-  return { values, sent, stopped, committedAtStop, restarted: restarted.seen };
-}
-
-describe('consume-commit --commit-before-store against the sandbox', () => {
-  it('commits before "Start storing"; stopped while storing, the broker is past the message, and the restart never sees it', async () => {
-    const { values, sent, stopped, committedAtStop, restarted } = await stopAndRestart('first', ['--commit-before-store']);
-    const [v0, v1, v2] = values;
-    const o0 = sent[0]!.offset;
-    expect(shape(stopped.events)).toEqual(['assigned', `message ${v0}`, `committed ${o0 + 1}`, `storing-started ${v0}`, 'stopped']);
-    expect(committedAtStop).toEqual([{ partition: 0, offset: o0 + 1 }]);
-    const stop = classifyStop(stopped.events);
-    expect(stop).toMatchObject({ position: 'while-storing', interrupted: { partition: 0, offset: o0, committed: true } });
-    expect(stop.description).toContain('after committing it');
-    // The restart: the next message first, the interrupted one never.
-    expect(restarted.flatMap((e) => (e.type === 'message' ? [e.value] : []))).toEqual([v1, v2]);
-    expect(judgeSkipped(stop.interrupted!, restarted)).toMatchObject({ ok: true });
-  });
-
-  it('the course\'s program (store, then commit) fails the same judgement: it reads the interrupted message again', async () => {
-    const { values, sent, stopped, committedAtStop, restarted } = await stopAndRestart('stored', []);
-    expect(committedAtStop).toEqual([{ partition: 0, offset: null }]);
-    const stop = classifyStop(stopped.events);
-    expect(stop.interrupted).toMatchObject({ offset: sent[0]!.offset, committed: false });
-    expect(restarted.flatMap((e) => (e.type === 'message' ? [e.value] : []))).toEqual(values);
-    const verdict = judgeSkipped(stop.interrupted!, restarted);
-    expect(verdict.ok).toBe(false);
-    expect(verdict.happened).toBe(`it processed offset ${sent[0]!.offset} of partition 0 ("${values[0]}") again: it had not been committed, so nothing was lost`);
-  });
-});
 
 /** The shipped course, with commit-first's consumers turned back into the course's store-then-commit program. */
 function atLeastOnceCourse(): string {
@@ -131,10 +66,11 @@ describe('lesson "commit-first" in the tutor', () => {
     await script.waitFor('Predict: This consumer commits each message before storing it.');
     script.choose('The message it was storing when it stopped');
     await script.waitFor('press any key');
-    const storing = await script.waitFor(new RegExp(`\\[committer\\] Start storing ${topic}\\[0\\]@(\\d+)`));
-    const interrupted = Number(/@(\d+)/.exec(storing)?.[1]);
+    await script.waitFor(`[committer] Start storing ${topic}[0]@`);
     script.press('x');
-    await script.waitFor(`it stopped while storing offset ${interrupted} of partition 0`);
+    // Read from the verdict: on a loaded machine the key may land while a later message is stored.
+    const stop = await script.waitFor(/it stopped while storing offset (\d+) of partition 0/);
+    const interrupted = Number(/while storing offset (\d+)/.exec(stop)?.[1]);
     await script.waitFor(`partition 0: committed ${interrupted + 1} (the next message it will read)`);
     await script.waitFor(`it began at offset ${interrupted + 1} of partition 0`);
     await script.waitFor('You predicted otherwise; what happened is: The message after that one.');

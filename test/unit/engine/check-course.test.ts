@@ -79,13 +79,10 @@ describe('the course self-check', () => {
     try {
       const { checkCourse: checkUnshuffled } = await import('../../../src/engine/check-course.js');
       const problems = checkUnshuffled(shipped);
-      expect(problems.map((p) => p.where)).toEqual([
-        'simple/lesson.json, step "predict-route"',
-        'offset-reset/lesson.json, step "predict-old"',
-        'offset-reset/lesson.json, step "predict-restart"',
-        'interrupted-commit/lesson.json, step "predict-first"',
-        'interrupted-commit/lesson.json, step "predict-rejoin"',
-      ]);
+      // Every predict step of the shipped course (whatever lessons it holds), in course order.
+      const predicts = loadCourse(shipped).lessons.flatMap((l) => l.steps.filter((step) => step.kind === 'predict').map((step) => `${l.id}/lesson.json, step "${step.id}"`));
+      expect(predicts).toEqual(expect.arrayContaining(['simple/lesson.json, step "predict-route"', 'interrupted-commit/lesson.json, step "predict-rejoin"', 'commit-first/lesson.json, step "predict-first"']));
+      expect(problems.map((p) => p.where)).toEqual(predicts);
       expect(problems[0]!.problem).toBe('shows its answer "topic" in place 2, 3 for none of 100 sample students (client1 … client100), so its place gives it away');
     } finally {
       vi.doUnmock('../../../src/engine/steps/option-order.js');
@@ -116,6 +113,15 @@ describe('the course self-check', () => {
       'tests/lesson.json, step "points-only" has "points" or "title" but no "test" | Add "test": "<a kebab-case test id>", or remove "points" and "title".',
       expect.stringMatching(/step "after-key" judges what happens after the wait-key step "done-elsewhere", which check cannot do for the student/),
       expect.stringMatching(/step "extra" is a test in the optional part that starts at "more", which check never runs/),
+    ]);
+  });
+
+  it('refuses consume-commit\'s own fields on another program', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kt-course-spawn-'));
+    const steps = [{ id: 'start', kind: 'spawn', as: 'consumer', program: 'consume', commitBeforeStore: true }];
+    writeFileSync(join(dir, 'lesson.json'), JSON.stringify({ id: 'spawn', title: 'Spawn', summary: 'Spawn.', hints: ['Try.'], steps }));
+    expect(checkLesson(dir, 'spawn').map((p) => `${p.where} ${p.problem} | ${p.fix}`)).toEqual([
+      'spawn/lesson.json, step "start" gives consume "storeMs" or "commitBeforeStore", which only consume-commit takes | Remove them, or spawn "consume-commit".',
     ]);
   });
 

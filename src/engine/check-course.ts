@@ -103,6 +103,7 @@ function checkVariant(step: Step, lesson: Lesson, dir: string, ids: Set<string>)
     case 'spawn':
       if (!(PROGRAM_KINDS as readonly string[]).includes(step.program)) add(`spawns the unknown program "${step.program}"`, `Use one of: ${PROGRAM_KINDS.join(', ')}.`);
       if (step.program === 'consume-commit' && step.group === undefined) add('spawns consume-commit without a "group"', 'Add "group": "<a key of the lesson\'s groups>".');
+      if (step.program !== 'consume-commit' && (step.storeMs !== undefined || step.commitBeforeStore !== undefined)) add(`gives ${step.program} "storeMs" or "commitBeforeStore", which only consume-commit takes`, 'Remove them, or spawn "consume-commit".');
       needGroup(step.group, 'group');
       break;
     case 'produce':

@@ -23,8 +23,8 @@ export interface RunState {
   predictions: Record<string, string>;
   /** Committed offsets read by show steps, oldest first, by group key. */
   committed: Record<string, { partition: number; offset: number | null }[][]>;
-  /** The message a verified stop left uncommitted, by program name (what show steps highlight). */
-  interrupted: Record<string, { partition: number; offset: number }>;
+  /** The message a verified stop interrupted, by program name (what show steps highlight); `committed` when it was committed first (lost). */
+  interrupted: Record<string, { partition: number; offset: number; committed?: boolean }>;
   /** The doctor's checklist, run once per lesson run (the credentials lesson's tests judge it). */
   doctor?: DoctorReport;
 }

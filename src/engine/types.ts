@@ -61,6 +61,8 @@ export interface SpawnStep extends BaseStep {
   fresh?: boolean;
   from?: 'earliest' | 'latest';
   storeMs?: number;
+  /** consume-commit only: commit each message before storing it (`--commit-before-store`). */
+  commitBeforeStore?: boolean;
   waitFor?: 'assigned';
   timeoutMs?: number;
 }

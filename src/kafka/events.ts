@@ -11,7 +11,8 @@
  *   message          {topic, partition, offset, value}           a message arrived (value decoded as UTF-8)
  *   storing-started  {topic, partition, offset, value}           consume-commit began "storing" it
  *   storing-ended    {topic, partition, offset, value}           … and finished
- *   committed        {topic, partition, offset}                  the group's committed offset is now `offset` (the next to read)
+ *   committed        {topic, partition, offset}                  the group's committed offset is now `offset` (the next to read);
+ *                                                                  consume-commit --commit-before-store reports it before storing-started
  *   backlog-skipped  {topic, partition, fromOffset, toOffset, count} consume passed over offsets fromOffset … toOffset-1 of the old
  *                                                                  messages it found at assignment (count = toOffset - fromOffset);
  *                                                                  the first and last few old messages still come as `message`

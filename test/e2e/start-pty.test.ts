@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
+import { loadCourse } from '../../src/engine/course.js';
 import { sandboxStudent } from '../support/sandbox.js';
 import { BIN, KEY, startInPty } from '../support/pty.js';
 
@@ -41,7 +42,8 @@ describe('kafka-tutor start, in a terminal', () => {
     await tutor.waitFor('Go on to the next lesson (A simple producer and consumer)?');
     tutor.press(RIGHT + ENTER); // No
     await tutor.waitFor('1. credentials — Your Kafka credentials (done)');
-    tutor.press(DOWN + DOWN + DOWN + ENTER); // from the preselected next lesson down to Quit
+    // From the preselected next lesson (the 2nd) down to Quit, below the course's last lesson.
+    tutor.press(DOWN.repeat(loadCourse().manifest.lessons.length - 1) + ENTER);
     await tutor.waitFor('kafka-tutor resume');
     expect(await tutor.exited).toBe(0);
 

@@ -9,7 +9,9 @@ import type { ProgramHandle } from '../../src/engine/process/index.js';
 import { judgeDelivered as verifyDelivered } from '../../src/engine/verifications/delivered.js';
 import { judgeRedelivery as verifyRedelivery } from '../../src/engine/verifications/redelivery.js';
 import { judgeResumed as verifyResumed } from '../../src/engine/verifications/resumed.js';
+import { judgeSkipped } from '../../src/engine/verifications/skipped-interrupted.js';
 import { classifyStop } from '../../src/engine/verifications/stop-window.js';
+import type { ProgramEvent } from '../../src/kafka/events.js';
 import { fetchCommittedOffsets } from '../../src/kafka/offsets.js';
 import { studentConfig } from '../support/sandbox.js';
 import { CLIENT, freshGroup, freshTopic, produceValues, startAssigned, studentEnv, uniqueValues, waitForValues } from './programs.fixtures.js';
@@ -103,5 +105,52 @@ describe('classifyStop and verifyRedelivery', () => {
     expect(wrong.ok).toBe(false);
     expect(wrong.happened).toContain('had been committed');
     await restarted.stop();
+  });
+});
+
+const shape = (events: readonly ProgramEvent[]) => events.map((e) => (e.type === 'message' || e.type === 'storing-started' ? `${e.type} ${e.value}` : e.type === 'committed' ? `committed ${e.offset}` : e.type));
+
+/** Stops consume-commit (with `flags`) while it stores the first of three messages, then restarts it in the same group until it has read the rest. */
+async function stopAndRestart(label: string, flags: string[]) {
+  const topic = await freshTopic();
+  const values = uniqueValues(label, 3);
+  const sent = await produceValues(topic, values, env);
+  const group = freshGroup(label);
+  const first = track(await startAssigned('consume-commit', [topic, group, '--store-ms', '60000', ...flags], env));
+  await first.waitFor((e) => e.type === 'storing-started', { timeoutMs: 15_000, what: 'storing to start' });
+  const stopped = await first.stop('SIGTERM');
+  const kafka = new Kafka({ ...(await studentConfig(CLIENT)), logLevel: 0 });
+  const committedAtStop = await fetchCommittedOffsets(kafka, group, topic);
+  const restarted = track(await startAssigned('consume-commit', [topic, group, '--store-ms', '50', ...flags], env));
+  const end = sent[2]!.offset + 1;
+  await restarted.waitFor((e) => e.type === 'committed' && e.offset === end, { timeoutMs: 15_000, what: 'the restart to read the rest' });
+  await restarted.stop();
+  return { values, sent, stopped, committedAtStop, restarted: restarted.seen };
+}
+
+describe('consume-commit --commit-before-store against the sandbox', () => {
+  it('commits before "Start storing"; stopped while storing, the broker is past the message, and the restart never sees it', async () => {
+    const { values, sent, stopped, committedAtStop, restarted } = await stopAndRestart('first', ['--commit-before-store']);
+    const [v0, v1, v2] = values;
+    const o0 = sent[0]!.offset;
+    expect(shape(stopped.events)).toEqual(['assigned', `message ${v0}`, `committed ${o0 + 1}`, `storing-started ${v0}`, 'stopped']);
+    expect(committedAtStop).toEqual([{ partition: 0, offset: o0 + 1 }]);
+    const stop = classifyStop(stopped.events);
+    expect(stop).toMatchObject({ position: 'while-storing', interrupted: { partition: 0, offset: o0, committed: true } });
+    expect(stop.description).toContain('after committing it');
+    // The restart: the next message first, the interrupted one never.
+    expect(restarted.flatMap((e) => (e.type === 'message' ? [e.value] : []))).toEqual([v1, v2]);
+    expect(judgeSkipped(stop.interrupted!, restarted)).toMatchObject({ ok: true });
+  });
+
+  it('the course\'s program (store, then commit) fails the same judgement: it reads the interrupted message again', async () => {
+    const { values, sent, stopped, committedAtStop, restarted } = await stopAndRestart('stored', []);
+    expect(committedAtStop).toEqual([{ partition: 0, offset: null }]);
+    const stop = classifyStop(stopped.events);
+    expect(stop.interrupted).toMatchObject({ offset: sent[0]!.offset, committed: false });
+    expect(restarted.flatMap((e) => (e.type === 'message' ? [e.value] : []))).toEqual(values);
+    const verdict = judgeSkipped(stop.interrupted!, restarted);
+    expect(verdict.ok).toBe(false);
+    expect(verdict.happened).toBe(`it processed offset ${sent[0]!.offset} of partition 0 ("${values[0]}") again: it had not been committed, so nothing was lost`);
   });
 });

@@ -31,7 +31,7 @@ export async function runShow(step: ShowStep, ctx: Pick<Context, 'lesson' | 'ter
   const offsets = await ctx.kafka.committed(id);
   (ctx.run.committed[step.group] ??= []).push(offsets);
   const interrupted = step.highlight === undefined ? undefined : ctx.run.interrupted[step.highlight];
-  const picture = await draw(ctx, [id], { labels: { [id]: step.group }, highlight: interrupted && { ...interrupted, label: 'interrupted: read again' } });
+  const picture = await draw(ctx, [id], { labels: { [id]: step.group }, highlight: interrupted && { partition: interrupted.partition, offset: interrupted.offset, label: interrupted.committed ? 'interrupted: lost' : 'interrupted: read again' } });
   ctx.terminal.note(`${picture}\n\n${describeCommitted(id, offsets)}`, step.title ?? `Committed offsets of ${id}, read from the broker`);
   return CONTINUE;
 }

@@ -3,6 +3,7 @@
  * each needs: the course self-check and the catalog read the names from here.
  */
 import { verifyAssigned } from './assigned.js';
+import { verifyCommittedPast } from './committed-past.js';
 import { verifyCredentials } from './credentials.js';
 import { verifyDelivered } from './delivered.js';
 import { verifyDoctor } from './doctor.js';
@@ -14,6 +15,7 @@ import { verifyRedelivery } from './redelivery.js';
 import { verifyRejoinWait } from './rejoin-wait.js';
 import { verifyResumed } from './resumed.js';
 import { verifySharedPartitions } from './shared-partitions.js';
+import { verifySkippedInterrupted } from './skipped-interrupted.js';
 import { verifyStopWindow } from './stop-window.js';
 import type { Verification } from './types.js';
 
@@ -43,6 +45,8 @@ export const verifications = {
   'rejoin-wait': { verify: verifyRejoinWait, params: ['program'] },
   'shared-partitions': { verify: verifySharedPartitions, params: ['programs'] },
   'printed-once': { verify: verifyPrintedOnce, params: ['programs', 'messages'] },
+  'committed-past': { verify: verifyCommittedPast, params: ['program', 'group'] },
+  'skipped-interrupted': { verify: verifySkippedInterrupted, params: ['program'] },
 } satisfies Record<string, LibraryEntry>;
 
 export type VerificationName = keyof typeof verifications;

@@ -1,20 +1,16 @@
 /** The message a stopped consumer was storing is not committed: the group's offset, read from the broker, stays before it. */
-import type { EventOf } from '../../kafka/events.js';
-import { committedOffsetOf } from '../../kafka/offsets.js';
-import { ensureGroup } from '../groups.js';
-import { events, param, type Verification } from './types.js';
+import { readInterruptedCommit } from './interrupted.js';
+import type { Verification } from './types.js';
 import { describeRef } from './verdict.js';
 
 /**
  * @example
- *   await verifyNotCommitted(ctx, { program: 'committer', group: 'commit' }, 20_000) // happened: 'it stayed at 4'
+ *   await verifyNotCommitted(ctx, { program: 'committer', group: 'commit' }, 20_000) // happened: 'it is 4, so the message is still to be read'
  */
 export const verifyNotCommitted: Verification = async (ctx, params) => {
-  const name = param(params, 'program');
-  const storing = events(ctx, name).filter((e): e is EventOf<'storing-started'> => e.type === 'storing-started').at(-1);
-  if (!storing) return { ok: false, expected: `${name} to have been storing a message when it stopped`, happened: 'it never started storing one', hint: 'Stop it right after a "Start storing" line.' };
-  const group = await ensureGroup(ctx, param(params, 'group'));
-  const committed = committedOffsetOf(await ctx.kafka.committed(group), storing.partition);
+  const read = await readInterruptedCommit(ctx, params);
+  if ('ok' in read) return read;
+  const { storing, group, committed } = read;
   // A committed offset names the next message to read: beyond the interrupted one, it is lost.
   const ok = committed === null || committed <= storing.offset;
   return {

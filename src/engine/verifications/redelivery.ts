@@ -1,7 +1,7 @@
 /** At-least-once: restarted in the same group, a consumer stopped before its commit processes the same message again. */
 import type { ProgramEvent } from '../../kafka/events.js';
-import { classifyStop } from './stop-window.js';
-import { events, param, type Verification } from './types.js';
+import { judgeStartAtCommitted, waitForRestart } from './interrupted.js';
+import { param, type Verification } from './types.js';
 import { describeRef, messagesOf, type MessageRef, type Verdict } from './verdict.js';
 
 /**
@@ -36,14 +36,7 @@ export function judgeRedelivery(interrupted: MessageRef, restartedEvents: readon
  */
 export const verifyRedelivery: Verification = async (ctx, params, timeoutMs) => {
   const name = param(params, 'program');
-  const stop = classifyStop(events(ctx, name, -2));
-  // Someone else may write to another partition meanwhile: what counts is the interrupted message's partition.
-  const partition = stop.interrupted?.partition;
-  await ctx.programs.waitFor(name, (e) => (e.type === 'message' && (partition === undefined || e.partition === partition)) || e.type === 'error', { timeoutMs, signal: ctx.signal });
-  if (stop.interrupted) return judgeRedelivery(stop.interrupted, events(ctx, name));
-  // The stop missed the window (and the student went on): the restart simply starts at the committed offset.
-  const first = events(ctx, name).find((e) => e.type === 'message');
-  const expected = `the restarted ${name} to start at the group's committed offset (${stop.lastCommitted ?? 'none yet'})`;
-  const ok = first?.type === 'message' && (stop.lastCommitted === null || first.offset === stop.lastCommitted);
-  return { ok, expected, happened: first?.type === 'message' ? `its first message was offset ${first.offset} ("${first.value}")` : `it processed nothing within ${timeoutMs / 1000} s` };
+  const restart = await waitForRestart(ctx, name, timeoutMs);
+  const interrupted = restart.stop.interrupted;
+  return interrupted ? judgeRedelivery(interrupted, restart.restarted) : judgeStartAtCommitted(name, restart, timeoutMs);
 };

@@ -50,7 +50,7 @@ export function parseProgramArgs(kind: ProgramOptions['kind'], args: string[]): 
       json: { type: 'boolean' },
       ...(kind === 'produce' ? {} : { from: { type: 'string' }, 'session-timeout': { type: 'string' } }),
       ...(kind === 'consume' ? { group: { type: 'string' }, all: { type: 'boolean' } } : {}),
-      ...(kind === 'consume-commit' ? { 'store-ms': { type: 'string' } } : {}),
+      ...(kind === 'consume-commit' ? { 'store-ms': { type: 'string' }, 'commit-before-store': { type: 'boolean' } } : {}),
     },
   });
   const text = (name: string) => values[name as keyof typeof values] as string | undefined;
@@ -65,5 +65,5 @@ export function parseProgramArgs(kind: ProgramOptions['kind'], args: string[]): 
     return { kind, options: { topic: topic!, group: text('group') ?? CONSUME_DEFAULTS.group, from: from(text('from'), CONSUME_DEFAULTS.from), json, sessionTimeoutMs, all: values['all' as keyof typeof values] === true } };
   }
   const [topic, group] = positionals(kind, given, ['<topic>', '<group>']);
-  return { kind, options: { topic: topic!, group: group!, from: from(text('from'), 'earliest'), storeMs: milliseconds(text('store-ms'), DEFAULT_STORE_MS, '--store-ms'), json, sessionTimeoutMs } };
+  return { kind, options: { topic: topic!, group: group!, from: from(text('from'), 'earliest'), storeMs: milliseconds(text('store-ms'), DEFAULT_STORE_MS, '--store-ms'), commitBeforeStore: values['commit-before-store' as keyof typeof values] === true, json, sessionTimeoutMs } };
 }

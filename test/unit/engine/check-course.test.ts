@@ -122,6 +122,15 @@ describe('the course self-check', () => {
     ]);
   });
 
+  it('refuses consume-commit\'s own fields on another program', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kt-course-spawn-'));
+    const steps = [{ id: 'start', kind: 'spawn', as: 'consumer', program: 'consume', commitBeforeStore: true }];
+    writeFileSync(join(dir, 'lesson.json'), JSON.stringify({ id: 'spawn', title: 'Spawn', summary: 'Spawn.', hints: ['Try.'], steps }));
+    expect(checkLesson(dir, 'spawn').map((p) => `${p.where} ${p.problem} | ${p.fix}`)).toEqual([
+      'spawn/lesson.json, step "start" gives consume "storeMs" or "commitBeforeStore", which only consume-commit takes | Remove them, or spawn "consume-commit".',
+    ]);
+  });
+
   it('refuses a course written for a newer kafka-tutor, asking for an upgrade', () => {
     expect(checkCourse(fixture('newer'))).toEqual([expect.objectContaining({ fix: expect.stringContaining('Upgrade kafka-tutor') })]);
     expect(() => loadCourse(fixture('newer'))).toThrow(/need a newer kafka-tutor/);

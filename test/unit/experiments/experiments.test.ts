@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { judgeDelivered as verifyDelivered } from '../../../src/engine/verifications/delivered.js';
 import { judgeRedelivery as verifyRedelivery } from '../../../src/engine/verifications/redelivery.js';
 import { judgeResumed as verifyResumed } from '../../../src/engine/verifications/resumed.js';
+import { judgeSkipped } from '../../../src/engine/verifications/skipped-interrupted.js';
 import { classifyStop } from '../../../src/engine/verifications/stop-window.js';
 import type { ProgramEvent } from '../../../src/kafka/events.js';
 
@@ -36,6 +37,28 @@ describe('classifyStop', () => {
     const between = classifyStop(run(['storing-started', 3], ['storing-ended', 3], ['committed', 4]));
     expect(between).toMatchObject({ position: 'between-messages', lastCommitted: 4 });
     expect(between.interrupted).toBeUndefined();
+  });
+
+  it('reads the order of --commit-before-store: committed before "Start storing" is the message in hand, committed first', () => {
+    const whileStoring = classifyStop(run(['message', 3], ['committed', 4], ['storing-started', 3]));
+    expect(whileStoring).toMatchObject({ position: 'while-storing', interrupted: { offset: 3, committed: true }, lastCommitted: 4 });
+    expect(whileStoring.description).toBe('It stopped while storing offset 3 of partition 0 ("v3"), after committing it.');
+    expect(classifyStop(run(['committed', 4], ['storing-started', 3], ['storing-ended', 3])).position).toBe('between-messages');
+    // The course's order: the commit of the message before does not count as this one's.
+    expect(classifyStop(run(['committed', 3], ['storing-started', 3])).interrupted).toMatchObject({ offset: 3, committed: false });
+  });
+});
+
+describe('judgeSkipped', () => {
+  it('passes when the restart begins right after the interrupted message', () => {
+    expect(judgeSkipped({ partition: 0, offset: 2 }, [msg(3), msg(4)])).toMatchObject({ ok: true, happened: 'it began at offset 3 of partition 0 ("v3"): the interrupted message was never processed again, so it is lost (at-most-once delivery)' });
+  });
+
+  it('fails when the interrupted message comes again, when an earlier one does, when one is skipped, and when nothing came', () => {
+    expect(judgeSkipped({ partition: 0, offset: 2 }, [msg(2), msg(3)]).happened).toBe('it processed offset 2 of partition 0 ("v2") again: it had not been committed, so nothing was lost');
+    expect(judgeSkipped({ partition: 0, offset: 2 }, [msg(3), msg(1)]).happened).toBe('it processed offset 1 of partition 0 again, which had been committed');
+    expect(judgeSkipped({ partition: 0, offset: 2 }, [msg(5)]).happened).toBe('it began at offset 5 of partition 0');
+    expect(judgeSkipped({ partition: 0, offset: 2 }, []).ok).toBe(false);
   });
 });
 

@@ -11,7 +11,14 @@ describe('parseProgramArgs', () => {
 
   it('reads consume-commit with its two positionals and --store-ms', () => {
     const args = programArgs({ id: 's', kind: 'spawn', as: 'c', program: 'consume-commit', storeMs: 1000 }, 'client1', 'client1-commit');
-    expect(parseProgramArgs('consume-commit', args)).toEqual({ kind: 'consume-commit', options: { topic: 'client1', group: 'client1-commit', from: 'earliest', storeMs: 1000, json: true, sessionTimeoutMs: 10_000 } });
+    expect(parseProgramArgs('consume-commit', args)).toEqual({ kind: 'consume-commit', options: { topic: 'client1', group: 'client1-commit', from: 'earliest', storeMs: 1000, commitBeforeStore: false, json: true, sessionTimeoutMs: 10_000 } });
+  });
+
+  it('passes commitBeforeStore on as --commit-before-store, and reads it back', () => {
+    const args = programArgs({ id: 's', kind: 'spawn', as: 'c', program: 'consume-commit', storeMs: 3000, commitBeforeStore: true }, 'client1', 'client1-first');
+    expect(args).toEqual(['client1', 'client1-first', '--store-ms', '3000', '--commit-before-store', '--json']);
+    expect(parseProgramArgs('consume-commit', args).options).toMatchObject({ storeMs: 3000, commitBeforeStore: true });
+    expect(() => parseProgramArgs('consume', ['client1', '--commit-before-store'])).toThrow(/Unknown option '--commit-before-store'/);
   });
 
   it('refuses what the command refuses, in one sentence', () => {

@@ -186,7 +186,7 @@ const noPrograms: StartProgram = () => {
 const offline = () => Promise.reject(new Error('a lesson without Kafka steps asked for Kafka'));
 
 /** The Kafka side of a run whose lessons need no cluster (the credentials lesson judges the doctor's report). */
-const OFFLINE: KafkaSide = { clientId: '', topic: '', bootstrap: '', produce: offline, offsets: offline, committed: offline, picture: offline, close: async () => undefined };
+const OFFLINE: KafkaSide = { clientId: '', topic: '', bootstrap: '', produce: offline, offsets: offline, committed: offline, picture: offline, replicas: offline, brokers: offline, close: async () => undefined };
 
 /**
  * Whether the cluster is (still) there. Asked before anything runs, and again whenever

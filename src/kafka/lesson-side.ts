@@ -5,7 +5,7 @@
  */
 import type { Admin, Kafka, Producer } from 'kafkajs';
 import { committedOffsetsWith, type CommittedOffset } from './offsets.js';
-import { readTopicPicture, type TopicPicture } from './topic-picture.js';
+import { liveBrokers, readReplicas, readTopicPicture, type PartitionReplicas, type TopicPicture } from './topic-picture.js';
 
 export interface SentMessage {
   value: string;
@@ -38,6 +38,10 @@ export interface KafkaSide {
   committed(group: string): Promise<CommittedOffset[]>;
   /** What `kafka-tutor inspect` draws: the topic's log with these groups' committed offsets. */
   picture(groups: string[]): Promise<TopicPicture>;
+  /** Each partition's leader and in-sync replicas, read afresh from the cluster. */
+  replicas(): Promise<PartitionReplicas[]>;
+  /** The ids of the brokers the cluster serves now. */
+  brokers(): Promise<number[]>;
   close(): Promise<void>;
 }
 
@@ -85,6 +89,8 @@ export function createKafkaSide(kafka: Kafka, who: { clientId: string; topic: st
     // The session's admin: a new client per read cost a TLS handshake and a metadata round each time.
     committed: async (group) => committedOffsetsWith(await connectedAdmin(), group, who.topic),
     picture: async (groups) => readTopicPicture(await connectedAdmin(), who.topic, { groups }),
+    replicas: async () => readReplicas(await connectedAdmin(), who.topic),
+    brokers: async () => liveBrokers(await connectedAdmin()),
     async close() {
       await Promise.allSettled([producer?.disconnect(), admin?.disconnect()]);
     },

@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkOptionOrder } from './check-predict.js';
+import { REQUIREMENTS } from './requirements.js';
 import { ACTIONS, ANSWER_KINDS, PROGRAM_KINDS, REQUIRED_FIELDS, SHOWS, STEP_KINDS, STOP_EVENTS, VERIFICATIONS, isVerificationName } from './catalog.js';
 import { checkUnattended } from './check-unattended.js';
 import { COURSE_FORMAT_VERSION, type Lesson, type Manifest, type Step } from './types.js';
@@ -90,6 +91,7 @@ function checkStep(step: Step, lesson: Lesson, dir: string, ids: Set<string>): C
       if (!(ACTIONS as readonly string[]).includes(step.action)) add(`has the unknown action "${step.action}"`, `Use one of: ${ACTIONS.join(', ')}.`);
       if (step.after !== undefined && step.after !== 'committed') add(`waits for "${String(step.after)}", which is no event it can wait for`, 'Use "after": "committed", or leave it out.');
       if ((step.action === 'stop-key' || step.action === 'stop') && !step.program) add(`(${step.action}) names no "program" to stop`, 'Add "program": "<the spawn step\'s as>".');
+      if ((step.action === 'stop-broker' || step.action === 'start-broker') && lesson.requires !== 'sandbox-3-brokers') add(`(${step.action}) stops or starts a broker, but the lesson does not require a sandbox where that is allowed`, 'Add "requires": "sandbox-3-brokers" to the lesson.');
       // `check` presses the key itself, right after this event.
       if (step.action === 'stop-key' && !STOP_EVENTS.includes(step.at ?? '')) add(`(stop-key) ${step.at === undefined ? 'names no "at" event' : `stops at "${step.at}", which no program reports`}, so check cannot tell when to press the key`, `Add "at": one of ${STOP_EVENTS.join(', ')} (the line the student waits for).`);
       break;
@@ -132,6 +134,9 @@ export function checkLesson(dir: string, expectedId: string): CourseProblem[] {
   if (typeof lesson.summary !== 'string' || lesson.summary.trim() === '') problems.push({ where, problem: 'has no "summary"', fix: 'Add "summary": "<one line shown in the lesson menu>".' });
   if (!Array.isArray(lesson.hints) || lesson.hints.length === 0 || lesson.hints.some((h) => typeof h !== 'string' || h.trim() === '')) {
     problems.push({ where, problem: 'has no hints, or an empty one', fix: 'Add "hints": ["<what to try when stuck>"] with non-empty sentences.' });
+  }
+  if (lesson.requires !== undefined && !REQUIREMENTS.includes(lesson.requires)) {
+    problems.push({ where, problem: `requires "${String(lesson.requires)}", which kafka-tutor cannot tell`, fix: `Use one of: ${REQUIREMENTS.join(', ')}, or leave "requires" out.` });
   }
   if (!Array.isArray(lesson.steps) || lesson.steps.length === 0) return [...problems, { where, problem: 'has no steps', fix: 'Add "steps": [{"id": "intro", "kind": "explain", "file": "intro.md"}, …].' }];
   const ids = new Set<string>();

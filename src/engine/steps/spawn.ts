@@ -17,6 +17,7 @@ export function programArgs(step: SpawnStep, topic: string, group: string | unde
   if (step.program === 'consume' && group) args.push('--group', group);
   if (step.from) args.push('--from', step.from);
   if (step.storeMs !== undefined) args.push('--store-ms', String(step.storeMs));
+  if (step.all && step.program === 'consume') args.push('--all');
   return [...args, '--json'];
 }
 

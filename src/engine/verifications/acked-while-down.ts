@@ -1,7 +1,6 @@
 /** Messages produced with acks=all were acknowledged while the stopped broker was out of the in-sync replicas. */
 import { param, type Verification } from './types.js';
 import { describePartitions, NOTHING_STOPPED, waitForPartitions } from './replicas.js';
-import { quoteValues } from './verdict.js';
 
 /**
  * @example
@@ -19,7 +18,7 @@ export const verifyAckedWhileDown: Verification = async (ctx, params) => {
   const offsets = acked.map((m) => `${m.partition}@${m.offset}`).join(', ');
   return {
     ok,
-    expected: `${quoteValues(sent.map((m) => m.value), 3)}, produced with acks=all, to be acknowledged by the in-sync replicas without broker ${stopped.nodeId}`,
+    expected: `the ${sent.length} messages "${param(params, 'messages')}", produced with acks=all, to be acknowledged by the in-sync replicas without broker ${stopped.nodeId}`,
     happened: !stillDown
       ? `broker ${stopped.nodeId} is back in the cluster, so this cannot tell (${describePartitions(partitions).join('; ')})`
       : acked.length === sent.length && sent.length > 0

@@ -58,10 +58,11 @@ describe(`kafka-tutor check for a student whose topic holds ${HISTORY.toLocaleSt
     const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('KAFKA_TUTOR_')));
     const result = await execa(process.execPath, [BIN, 'check', '--json', '--bootstrap', bootstrap, '--auth', authDir], { cwd: mkdtempSync(join(tmpdir(), 'kt-check-history-run-')), env, extendEnv: false, reject: false });
     const report = JSON.parse(result.stdout) as CheckReport;
-    expect(report.tests.filter((t) => t.status !== 'pass')).toEqual([]);
+    // The replication lesson needs a 3-broker sandbox: skipped here, worth nothing.
+    expect(report.tests.filter((t) => t.status !== 'pass' && !(t.lesson === 'replication' && t.status === 'skipped' && t.max_points === 0))).toEqual([]);
     expect(report).toMatchObject({ status: 'pass', client_id: clientId, topic: clientId });
     expect(report.points).toBe(report.max_points);
-    expect(new Set(report.tests.map((t) => t.lesson))).toEqual(new Set(['credentials', 'simple', 'offset-reset', 'interrupted-commit']));
+    expect(new Set(report.tests.map((t) => t.lesson))).toEqual(new Set(['credentials', 'simple', 'offset-reset', 'interrupted-commit', 'replication']));
     expect(result.exitCode).toBe(0);
     // What Kafka recorded: the check wrote its own messages into the long topic, after the history.
     expect(await highWatermark()).toBeGreaterThan(HISTORY);

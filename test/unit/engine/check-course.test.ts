@@ -54,6 +54,19 @@ describe('the course self-check', () => {
     ]);
   });
 
+  it('refuses an unknown "requires", and a broker stop or start in a lesson that does not require the 3-broker sandbox', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kt-course-requires-'));
+    const steps = [{ id: 'stop-leader', kind: 'act', action: 'stop-broker', prompt: 'Stop broker {broker}.' }];
+    writeFileSync(join(dir, 'lesson.json'), JSON.stringify({ id: 'fails', title: 'Fails', summary: 'Fails.', hints: ['Stop it.'], steps }));
+    expect(checkLesson(dir, 'fails').map((p) => `${p.where} ${p.problem} | ${p.fix}`)).toEqual([
+      'fails/lesson.json, step "stop-leader" (stop-broker) stops or starts a broker, but the lesson does not require a sandbox where that is allowed | Add "requires": "sandbox-3-brokers" to the lesson.',
+    ]);
+    writeFileSync(join(dir, 'lesson.json'), JSON.stringify({ id: 'fails', title: 'Fails', summary: 'Fails.', hints: ['Stop it.'], requires: 'docker', steps }));
+    expect(checkLesson(dir, 'fails').map((p) => p.problem)).toContain('requires "docker", which kafka-tutor cannot tell');
+    writeFileSync(join(dir, 'lesson.json'), JSON.stringify({ id: 'fails', title: 'Fails', summary: 'Fails.', hints: ['Stop it.'], requires: 'sandbox-3-brokers', steps }));
+    expect(checkLesson(dir, 'fails')).toEqual([]);
+  });
+
   it('refuses predict steps whose place would give the answer away: one option, repeated values, labels that point at places', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kt-course-predict-'));
     const predict = (id: string, options: { value: string; label: string }[]) => ({ id, kind: 'predict', question: 'What happens?', options, answer: options[0]?.value });
@@ -79,13 +92,16 @@ describe('the course self-check', () => {
     try {
       const { checkCourse: checkUnshuffled } = await import('../../../src/engine/check-course.js');
       const problems = checkUnshuffled(shipped);
-      expect(problems.map((p) => p.where)).toEqual([
+      // Every predict step of every shipped lesson, whichever lessons the course has today.
+      const predicts = loadCourse(shipped).lessons.flatMap((l) => l.steps.filter((s) => s.kind === 'predict').map((s) => `${l.id}/lesson.json, step "${s.id}"`));
+      expect(predicts.slice(0, 5)).toEqual([
         'simple/lesson.json, step "predict-route"',
         'offset-reset/lesson.json, step "predict-old"',
         'offset-reset/lesson.json, step "predict-restart"',
         'interrupted-commit/lesson.json, step "predict-first"',
         'interrupted-commit/lesson.json, step "predict-rejoin"',
       ]);
+      expect(problems.map((p) => p.where)).toEqual(predicts);
       expect(problems[0]!.problem).toBe('shows its answer "topic" in place 2, 3 for none of 100 sample students (client1 … client100), so its place gives it away');
     } finally {
       vi.doUnmock('../../../src/engine/steps/option-order.js');

@@ -10,6 +10,7 @@ import type { DoctorReport } from '../doctor/types.js';
 import { loadCourse } from '../engine/course.js';
 import { inProcessStarter } from '../engine/process/in-process.js';
 import type { StartProgram } from '../engine/programs.js';
+import { unmetRequirement } from '../engine/requirements.js';
 import { needsKafka } from '../engine/session.js';
 import type { Course, LoadedLesson } from '../engine/types.js';
 import { NOTHING_TO_CHECK, nothingToCheck } from '../engine/verifications/doctor.js';
@@ -69,7 +70,8 @@ export function loadCheckCourse(folder: string | undefined): Course {
 const judgesDoctor = (lesson: LoadedLesson) => lesson.steps.some((s) => s.kind === 'verify' && s.check === 'doctor' && s.test !== undefined);
 
 function report(base: Pick<CheckReport, 'run_id' | 'started_at'> & Partial<CheckReport>, tests: TestResult[], startedMs: number): CheckReport {
-  const status = base.error ? 'error' : tests.every((t) => t.status === 'pass') ? 'pass' : 'fail';
+  // A test skipped because its lesson cannot run on this cluster is worth 0 points and fails nobody.
+  const status = base.error ? 'error' : tests.every((t) => t.status === 'pass' || (t.status === 'skipped' && t.max_points === 0)) ? 'pass' : 'fail';
   return {
     version: CHECK_SCHEMA_VERSION,
     status,
@@ -157,6 +159,12 @@ export async function runCheck(flags: ProfileFlags, options: CheckOptions): Prom
         tests.push(...sameForAll(lesson, 'skipped', { message: `Skipped: your credentials do not work yet (${doctorFailure}).`, fix: 'kafka-tutor doctor' }));
         continue;
       }
+      const unmet = await unmetRequirement(lesson, profile.brokers);
+      if (unmet) {
+        // Not the student's to pass or fail here: worth nothing, and the reason says where it runs.
+        tests.push(...sameForAll(lesson, 'skipped', { message: `Skipped: ${unmet.message}`, fix: unmet.fix }).map((t) => ({ ...t, max_points: 0 })));
+        continue;
+      }
       options.onLesson?.(lesson.title);
       const results = await runLesson(lesson, shared, options.timeoutMs);
       // A lesson that went wrong because the cluster went away is not the student's failure.
@@ -186,7 +194,7 @@ const noPrograms: StartProgram = () => {
 const offline = () => Promise.reject(new Error('a lesson without Kafka steps asked for Kafka'));
 
 /** The Kafka side of a run whose lessons need no cluster (the credentials lesson judges the doctor's report). */
-const OFFLINE: KafkaSide = { clientId: '', topic: '', bootstrap: '', produce: offline, offsets: offline, committed: offline, members: offline, picture: offline, close: async () => undefined };
+const OFFLINE: KafkaSide = { clientId: '', topic: '', bootstrap: '', produce: offline, offsets: offline, committed: offline, members: offline, picture: offline, replicas: offline, brokers: offline, close: async () => undefined };
 
 /**
  * Whether the cluster is (still) there. Asked before anything runs, and again whenever

@@ -9,7 +9,9 @@ import { Cancelled, UserError } from '../errors.js';
 import { resolveCases } from '../engine/cases.js';
 import type { Context } from '../engine/context.js';
 import { readFacts } from '../engine/facts.js';
+import { runBrokerAct } from '../engine/steps/broker.js';
 import { runStep } from '../engine/steps/index.js';
+import { startBroker, stopBroker } from '../sandbox/broker.js';
 import type { ActStep, LoadedLesson, Step, VerifyStep } from '../engine/types.js';
 import { sentenceOf, verificationNamed, type Verdict } from '../engine/verifications/index.js';
 import { explainKafkaError } from '../kafka/errors.js';
@@ -18,6 +20,10 @@ import type { TestResult, TestStatus } from './types.js';
 
 const VERIFY_TIMEOUT_MS = 20_000;
 const EVENT_TIMEOUT_MS = 30_000;
+/** How long check waits for the cluster to show a broker it stopped or started. */
+const BROKER_WAIT_MS = 60_000;
+/** A broker's start is not the student's time: each start-broker step adds this to the lesson's budget. */
+const BROKER_START_ALLOWANCE_MS = 60_000;
 
 /** One test of a lesson, as its verify steps declare it. */
 export interface TestDefinition {
@@ -67,6 +73,11 @@ async function performAct(step: ActStep, ctx: Context): Promise<StepDone> {
     const values = Array.from({ length: step.min ?? 1 }, (_, i) => `kafka-tutor check ${ctx.vars.run ?? ''} ${step.as ?? step.id} ${i + 1}`.replace(/ +/g, ' '));
     ctx.run.sent[step.as ?? step.id] = await ctx.kafka.produce(values);
     return CONTINUE;
+  }
+  if (step.action === 'stop-broker' || step.action === 'start-broker') {
+    // check does the student's part itself, through the sandbox module (the lesson requires the 3-broker sandbox).
+    const act = step.action === 'stop-broker' ? (n: number) => stopBroker(n).then(() => undefined) : (n: number) => startBroker(n).then(() => undefined);
+    return outcomeOf(await runBrokerAct({ ...step, timeoutMs: Math.min(step.timeoutMs ?? BROKER_WAIT_MS, BROKER_WAIT_MS) }, ctx, act));
   }
   if (step.action === 'stop-key') {
     const name = step.program ?? '';
@@ -191,16 +202,18 @@ export async function runLesson(lesson: LoadedLesson, shared: SharedContext, tim
     }
   };
   let timer: NodeJS.Timeout | undefined;
+  const starts = lesson.steps.filter((s) => s.kind === 'act' && s.action === 'start-broker').length;
+  const budgetMs = timeoutMs + starts * BROKER_START_ALLOWANCE_MS;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       abort.abort();
       reject(new Cancelled());
-    }, timeoutMs);
+    }, budgetMs);
   });
   try {
     await Promise.race([walk(), timeout]);
   } catch (error) {
-    const { status, ...what } = failureOf(error, abort.signal.aborted, timeoutMs);
+    const { status, ...what } = failureOf(error, abort.signal.aborted, budgetMs);
     const now = Date.now();
     for (const def of defs) if ((pending.get(def.id)?.size ?? 0) > 0) results.set(def.id, testResult(lesson.id, def, status, what, now - last));
     last = now;
@@ -208,6 +221,8 @@ export async function runLesson(lesson: LoadedLesson, shared: SharedContext, tim
     clearTimeout(timer);
     // SIGTERM, like the tutor: the consumers leave their groups, which can then be deleted.
     await ctx.programs.stopAll('SIGTERM');
+    // A broker check stopped comes back whatever happened: the sandbox is left as it was found.
+    if (ctx.run.brokerStopped) await startBroker(ctx.run.brokerStopped.nodeId).catch(() => undefined);
   }
   // A test the lesson never reached (it ended early) is reported, not silently dropped.
   for (const def of defs) if ((pending.get(def.id)?.size ?? 0) > 0 && !results.has(def.id)) results.set(def.id, testResult(lesson.id, def, 'error', { message: 'The lesson ended before making this check.' }, 0));

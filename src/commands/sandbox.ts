@@ -33,21 +33,24 @@ export function registerSandbox(program: Command, result: CliResult): void {
       '--kafka-version <v>',
       `Apache Kafka release to run, 4.x or 3.9.x (else $${KAFKA_VERSION_ENV}, else what the sandbox last ran, else ${DEFAULT_KAFKA_VERSION}); going back a release line needs sandbox reset`,
     )
-    .addHelpText('after', `\nExamples:\n  kafka-tutor sandbox start --brokers 3 --students 4\n  kafka-tutor sandbox start --partitions 3\n  kafka-tutor sandbox start --kafka-version ${KAFKA_3_VERSION}`)
+    .option('--broker <n>', 'start only this broker (1-3) of a running 3-broker sandbox, stopped with sandbox stop --broker', positiveInt(3))
+    .addHelpText('after', `\nExamples:\n  kafka-tutor sandbox start --brokers 3 --students 4\n  kafka-tutor sandbox start --partitions 3\n  kafka-tutor sandbox start --broker 2\n  kafka-tutor sandbox start --kafka-version ${KAFKA_3_VERSION}`)
     .action(
-      action(result, async (flags: { brokers?: number; students?: number; partitions?: number; kafkaVersion?: string }) => {
-        const { runStart } = await import('../sandbox/run.js');
-        return runStart(flags);
+      action(result, async (flags: { brokers?: number; students?: number; partitions?: number; kafkaVersion?: string; broker?: number }) => {
+        const { runStart, runStartBroker } = await import('../sandbox/run.js');
+        return flags.broker === undefined ? runStart(flags) : runStartBroker(flags.broker, flags);
       }),
     );
 
   sandbox
     .command('stop')
     .description('stop the sandbox brokers (their data stays for the next start)')
+    .option('--broker <n>', 'stop only this broker (1-3) of a 3-broker sandbox; the others keep running', positiveInt(3))
+    .addHelpText('after', '\nExamples:\n  kafka-tutor sandbox stop\n  kafka-tutor sandbox stop --broker 2   (then: kafka-tutor sandbox start --broker 2)')
     .action(
-      action(result, async () => {
-        const { runStop } = await import('../sandbox/run.js');
-        return runStop();
+      action(result, async (flags: { broker?: number }) => {
+        const { runStop, runStopBroker } = await import('../sandbox/run.js');
+        return flags.broker === undefined ? runStop() : runStopBroker(flags.broker);
       }),
     );
 

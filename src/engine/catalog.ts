@@ -12,7 +12,7 @@ export const STEP_KINDS: readonly StepKind[] = ['explain', 'predict', 'command',
 export const VERIFICATIONS = Object.keys(verifications) as readonly VerificationName[];
 
 export const PROGRAM_KINDS = ['consume', 'consume-commit', 'produce'] as const;
-export const ACTIONS = ['type-messages', 'stop-key', 'stop', 'wait-key'] as const;
+export const ACTIONS = ['type-messages', 'stop-key', 'stop', 'wait-key', 'stop-broker', 'start-broker'] as const;
 export const SHOWS = ['log', 'offsets'] as const;
 export const ANSWER_KINDS = ['path', 'host', 'user', 'nonempty'] as const;
 

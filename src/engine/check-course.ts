@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { FIXED_FIELDS, isCondition, variantsOf } from './cases.js';
 import { checkOptionOrder } from './check-predict.js';
 import { FACTS } from './facts.js';
+import { REQUIREMENTS } from './requirements.js';
 import { ACTIONS, ANSWER_KINDS, PROGRAM_KINDS, REQUIRED_FIELDS, SHOWS, STEP_KINDS, STOP_EVENTS, VERIFICATIONS, isVerificationName } from './catalog.js';
 import { checkUnattended } from './check-unattended.js';
 import { COURSE_FORMAT_VERSION, type Lesson, type Manifest, type Step } from './types.js';
@@ -113,6 +114,7 @@ function checkVariant(step: Step, lesson: Lesson, dir: string, ids: Set<string>)
       if (!(ACTIONS as readonly string[]).includes(step.action)) add(`has the unknown action "${step.action}"`, `Use one of: ${ACTIONS.join(', ')}.`);
       if (step.after !== undefined && step.after !== 'committed') add(`waits for "${String(step.after)}", which is no event it can wait for`, 'Use "after": "committed", or leave it out.');
       if ((step.action === 'stop-key' || step.action === 'stop') && !step.program && !(step.action === 'stop' && step.anyOf?.length)) add(`(${step.action}) names no "program" to stop`, 'Add "program": "<the spawn step\'s as>" (or, for stop, "anyOf": [<spawn steps\' as>]).');
+      if ((step.action === 'stop-broker' || step.action === 'start-broker') && lesson.requires !== 'sandbox-3-brokers') add(`(${step.action}) stops or starts a broker, but the lesson does not require a sandbox where that is allowed`, 'Add "requires": "sandbox-3-brokers" to the lesson.');
       // `check` presses the key itself, right after this event.
       if (step.action === 'stop-key' && !STOP_EVENTS.includes(step.at ?? '')) add(`(stop-key) ${step.at === undefined ? 'names no "at" event' : `stops at "${step.at}", which no program reports`}, so check cannot tell when to press the key`, `Add "at": one of ${STOP_EVENTS.join(', ')} (the line the student waits for).`);
       break;
@@ -157,6 +159,9 @@ export function checkLesson(dir: string, expectedId: string): CourseProblem[] {
     problems.push({ where, problem: 'has no hints, or an empty one', fix: 'Add "hints": ["<what to try when stuck>"] with non-empty sentences.' });
   }
   for (const fact of lesson.facts ?? []) if (!(FACTS as readonly string[]).includes(fact)) problems.push({ where, problem: `reads the unknown fact "${String(fact)}"`, fix: `Use one of: ${FACTS.join(', ')}.` });
+  if (lesson.requires !== undefined && !REQUIREMENTS.includes(lesson.requires)) {
+    problems.push({ where, problem: `requires "${String(lesson.requires)}", which kafka-tutor cannot tell`, fix: `Use one of: ${REQUIREMENTS.join(', ')}, or leave "requires" out.` });
+  }
   if (!Array.isArray(lesson.steps) || lesson.steps.length === 0) return [...problems, { where, problem: 'has no steps', fix: 'Add "steps": [{"id": "intro", "kind": "explain", "file": "intro.md"}, …].' }];
   const ids = new Set<string>();
   for (const step of lesson.steps) {

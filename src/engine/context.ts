@@ -25,6 +25,8 @@ export interface RunState {
   committed: Record<string, { partition: number; offset: number | null }[][]>;
   /** The message a verified stop interrupted, by program name (what show steps highlight); `committed` when it was committed first (lost). */
   interrupted: Record<string, { partition: number; offset: number; committed?: boolean }>;
+  /** The sandbox broker a `stop-broker` step stopped, and each partition's leader just before. */
+  brokerStopped?: { nodeId: number; leaders: Record<number, number | null> };
   /** The doctor's checklist, run once per lesson run (the credentials lesson's tests judge it). */
   doctor?: DoctorReport;
 }

@@ -7,6 +7,7 @@ import { findLesson } from './course.js';
 import { formatLessonRow, listLessons, nextLesson } from './list.js';
 import type { StartProgram } from './programs.js';
 import type { Progress } from './progress.js';
+import { unmetRequirement } from './requirements.js';
 import { runLesson } from './run-lesson.js';
 import { openSession } from './session.js';
 import type { Terminal } from '../ui/terminal.js';
@@ -34,6 +35,12 @@ export async function playLesson(id: string, options: TutorOptions, resume: bool
   const lesson = findLesson(options.course, id);
   const { ctx, close } = await openSession(lesson, options);
   try {
+    const unmet = await unmetRequirement(lesson, ctx.kafka.bootstrap.split(','));
+    if (unmet) {
+      options.terminal.intro(lesson.title);
+      options.terminal.warn(`${unmet.message}\nTo get one: ${unmet.fix}`);
+      return 'left';
+    }
     return await runLesson(ctx, { resume });
   } finally {
     await close();

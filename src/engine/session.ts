@@ -51,7 +51,7 @@ function homeRelative(dir: string, home: string): string {
 
 function noKafka(): KafkaSide {
   const refuse = () => Promise.reject(new Error('this lesson has no Kafka connection (needsKafka said so)'));
-  return { clientId: '', topic: '', bootstrap: '', produce: refuse, offsets: refuse, committed: refuse, members: refuse, picture: refuse, close: async () => undefined };
+  return { clientId: '', topic: '', bootstrap: '', produce: refuse, offsets: refuse, committed: refuse, members: refuse, picture: refuse, replicas: refuse, brokers: refuse, close: async () => undefined };
 }
 
 /**

@@ -65,6 +65,8 @@ export interface SpawnStep extends BaseStep {
   commitBeforeStore?: boolean;
   waitFor?: 'assigned';
   timeoutMs?: number;
+  /** consume only: print every old message, never a backlog summary (`consume --all`); for a small topic a verification reads whole. */
+  all?: boolean;
 }
 
 /** The engine itself produces messages (through kafkajs) into the student's topic. */
@@ -81,10 +83,14 @@ export interface ProduceStep extends BaseStep {
   settle?: string[];
 }
 
-/** Something the student does: type messages, press a key to stop a program, or press a key when done elsewhere (`wait-key`). */
+/**
+ * Something the student does: type messages, press a key to stop a program, press a key when done
+ * elsewhere (`wait-key`), or stop / start a sandbox broker in another terminal (`stop-broker`:
+ * the leader of the topic's first partition; `start-broker`: the one the lesson stopped).
+ */
 export interface ActStep extends BaseStep {
   kind: 'act';
-  action: 'type-messages' | 'stop-key' | 'stop' | 'wait-key';
+  action: 'type-messages' | 'stop-key' | 'stop' | 'wait-key' | 'stop-broker' | 'start-broker';
   prompt: string;
   /** For `type-messages`: where the typed messages are remembered, and how many are needed. */
   as?: string;
@@ -97,7 +103,7 @@ export interface ActStep extends BaseStep {
   signal?: 'SIGTERM' | 'SIGKILL';
   /** For `stop`: first let the program reach this event (e.g. commit the message in hand). */
   after?: 'committed';
-  /** For `stop-key`: stop on its own after this long if no key came (the student wandered off). */
+  /** For `stop-key`: stop on its own after this long if no key came (the student wandered off); for `stop-broker` / `start-broker`: how long to wait for it. */
   timeoutMs?: number;
   /** For `stop-key`: the event the student's key follows (e.g. `storing-started`); `check` stops the program right after it. */
   at?: string;
@@ -167,10 +173,15 @@ export interface AskStep extends BaseStep {
 export type Step = ExplainStep | PredictStep | CommandStep | SpawnStep | ProduceStep | ActStep | VerifyStep | ShowStep | ChoiceStep | AskStep;
 export type StepKind = Step['kind'];
 
+/** What a lesson needs of the cluster beyond a working profile (see requirements.ts). */
+export type Requirement = 'sandbox-3-brokers';
+
 export interface Lesson {
   id: string;
   title: string;
   summary: string;
+  /** Runs only where this holds; elsewhere the tutor says why and `check` reports its tests as skipped. */
+  requires?: Requirement;
   /** Given on `h` or after a failed verification; never empty. */
   hints: string[];
   /** Consumer groups the lesson creates, by key: a pattern such as `{clientId}-earliest-{run}`. */

@@ -44,6 +44,24 @@ function describeLog(log: PartitionLog): string {
   return `partition ${log.partition} · ${held} · log end ${log.logEnd}`;
 }
 
+const brokerList = (ids: number[]) => ids.join(', ');
+
+/**
+ * Who holds the partition: its leader and which replicas are in sync (undefined when not read).
+ *
+ * @example
+ *   describeReplicas({ partition: 0, logStart: 0, logEnd: 3, leader: 2, replicas: [1, 2, 3], isr: [2, 3] })
+ *   // 'leader broker 2 · replicas on brokers 1, 2, 3 · in sync 2, 3 · out of sync 1'
+ */
+export function describeReplicas(log: PartitionLog): string | undefined {
+  if (log.replicas === undefined || log.isr === undefined || log.leader === undefined) return undefined;
+  const isr = log.isr;
+  const leader = log.leader === null ? 'no leader (offline)' : `leader broker ${log.leader}`;
+  const out = log.replicas.filter((r) => !isr.includes(r));
+  const replicas = `${log.replicas.length === 1 ? 'replica on broker' : 'replicas on brokers'} ${brokerList(log.replicas)}`;
+  return [leader, replicas, `in sync ${isr.length > 0 ? brokerList(isr) : 'none'}`, ...(out.length > 0 ? [`out of sync ${brokerList(out)}`] : [])].join(' · ');
+}
+
 /** The strip itself and a lookup from an offset to the column of its cell (or of the gap that hides it). */
 function drawStrip(slots: Slot[], cellWidth: number, c: ChalkInstance, highlighted: number | undefined): { text: string; columnOf: (offset: number) => number } {
   const columns: { from: number; to: number; column: number }[] = [];
@@ -109,7 +127,8 @@ function drawPartition(log: PartitionLog, groups: GroupPicture[], options: Rende
   // The highlighted offset first: when not everything fits, the lesson's point must.
   const slots = layoutLog(log.logStart, log.logEnd, highlighted === undefined ? committed : [highlighted, ...committed], maxSlots);
   const strip = drawStrip(slots, cellWidth, c, highlighted);
-  const lines = [describeLog(log), strip.text];
+  const replicas = describeReplicas(log);
+  const lines = [describeLog(log), ...(replicas === undefined ? [] : [`${INDENT}${c.dim(replicas)}`]), strip.text];
   // Out-of-range offsets (deleted by retention, or past the end) point at the nearest slot.
   const columnOf = (offset: number) => strip.columnOf(Math.min(log.logEnd, Math.max(log.logStart, offset)));
   if (highlighted !== undefined) {

@@ -6,7 +6,7 @@
 import type { Admin, Kafka, Producer } from 'kafkajs';
 import { describeGroupMembers, type GroupMembers } from './group-members.js';
 import { committedOffsetsWith, type CommittedOffset } from './offsets.js';
-import { readTopicPicture, type TopicPicture } from './topic-picture.js';
+import { liveBrokers, readReplicas, readTopicPicture, type PartitionReplicas, type TopicPicture } from './topic-picture.js';
 
 export interface SentMessage {
   value: string;
@@ -41,6 +41,10 @@ export interface KafkaSide {
   members(group: string): Promise<GroupMembers>;
   /** What `kafka-tutor inspect` draws: the topic's log with these groups' committed offsets. */
   picture(groups: string[]): Promise<TopicPicture>;
+  /** Each partition's leader and in-sync replicas, read afresh from the cluster. */
+  replicas(): Promise<PartitionReplicas[]>;
+  /** The ids of the brokers the cluster serves now. */
+  brokers(): Promise<number[]>;
   close(): Promise<void>;
 }
 
@@ -89,6 +93,8 @@ export function createKafkaSide(kafka: Kafka, who: { clientId: string; topic: st
     committed: async (group) => committedOffsetsWith(await connectedAdmin(), group, who.topic),
     members: async (group) => describeGroupMembers(await connectedAdmin(), group, who.topic),
     picture: async (groups) => readTopicPicture(await connectedAdmin(), who.topic, { groups }),
+    replicas: async () => readReplicas(await connectedAdmin(), who.topic),
+    brokers: async () => liveBrokers(await connectedAdmin()),
     async close() {
       await Promise.allSettled([producer?.disconnect(), admin?.disconnect()]);
     },

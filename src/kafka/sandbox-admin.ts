@@ -74,6 +74,35 @@ export async function waitForBrokers(state: SandboxState, deadline: number, chec
 }
 
 /**
+ * Waits until the cluster's metadata lists broker `nodeId` (it registered and was unfenced), polling;
+ * `check` runs between attempts (it throws when the broker's process died).
+ *
+ * @example
+ *   await waitForBrokerRegistered(state, 2, Date.now() + 60_000, assertAlive);
+ */
+export async function waitForBrokerRegistered(state: SandboxState, nodeId: number, deadline: number, check: () => Promise<void>): Promise<void> {
+  const { Kafka } = await import('kafkajs');
+  const config = { ...(await sandboxAdminConfig(state)), retry: { retries: 0 }, connectionTimeout: 1000, requestTimeout: 3000 };
+  let seen = 'no answer yet';
+  while (Date.now() < deadline) {
+    await check();
+    const admin = new Kafka(config).admin();
+    try {
+      await admin.connect();
+      const cluster = await admin.describeCluster();
+      if (cluster.brokers.some((b) => b.nodeId === nodeId)) return;
+      seen = `the cluster lists brokers ${cluster.brokers.map((b) => b.nodeId).join(', ')}`;
+    } catch (error) {
+      seen = (error as Error).message;
+    } finally {
+      await admin.disconnect().catch(() => undefined);
+    }
+    await sleep(300);
+  }
+  throw new Error(`broker ${nodeId} did not register in time (${seen})`);
+}
+
+/**
  * Waits until every partition of `topics` has a leader in the metadata the cluster serves.
  * (kafkajs' own `waitForLeaders` gives up when a broker has not heard of a new topic yet,
  * which happens with three brokers.)

@@ -12,6 +12,21 @@ export interface PartitionLog {
   partition: number;
   logStart: number;
   logEnd: number;
+  /** The broker that leads the partition (null: none, the partition is offline); absent when not read. */
+  leader?: number | null;
+  /** The brokers holding a copy of the partition, in Kafka's order. */
+  replicas?: number[];
+  /** The replicas that are in sync with the leader (the ISR). */
+  isr?: number[];
+}
+
+/** Who holds one partition: its leader, its replicas and the in-sync ones, by broker id. */
+export interface PartitionReplicas {
+  partition: number;
+  /** null: no leader (the partition is offline). */
+  leader: number | null;
+  replicas: number[];
+  isr: number[];
 }
 
 /** Where a group stands on one partition: `committed` is the next offset it will read (null: never committed). */
@@ -65,15 +80,44 @@ const errorType = (error: unknown): string | undefined => {
 // kafkajs drops the broker's reason when FindCoordinator is refused: a forbidden group shows up as "coordinator not found".
 const isGroupDenied = (error: unknown) => errorType(error) === 'GROUP_AUTHORIZATION_FAILED' || (error instanceof Error && error.name === 'KafkaJSGroupCoordinatorNotFound');
 
-/** Reads log start and end per partition; throws kafkajs' error for a missing or forbidden topic. */
-async function readLogs(admin: Admin, topic: string): Promise<PartitionLog[]> {
-  // Metadata first: it fails at once (no retries) when the topic is missing or forbidden.
+/**
+ * The leader, replicas and in-sync replicas of each partition, asked afresh of a live broker
+ * (kafkajs sends a metadata request each time); throws kafkajs' error for a missing or forbidden topic.
+ *
+ * @example
+ *   await readReplicas(admin, 'client1') // [{ partition: 0, leader: 2, replicas: [2, 3, 1], isr: [2, 3, 1] }]
+ */
+export async function readReplicas(admin: Admin, topic: string): Promise<PartitionReplicas[]> {
+  // Metadata fails at once (no retries) when the topic is missing or forbidden.
   const { topics } = await admin.fetchTopicMetadata({ topics: [topic] });
+  const found = topics.find((t) => t.name === topic);
   // Shaped like kafkajs' own error, so that explainKafkaError names the missing topic.
-  if (!topics.some((t) => t.name === topic)) throw Object.assign(new Error(`unknown topic ${topic}`), { type: 'UNKNOWN_TOPIC_OR_PARTITION', name: 'KafkaJSProtocolError' });
+  if (!found) throw Object.assign(new Error(`unknown topic ${topic}`), { type: 'UNKNOWN_TOPIC_OR_PARTITION', name: 'KafkaJSProtocolError' });
+  return found.partitions
+    .map((p) => ({ partition: p.partitionId, leader: p.leader >= 0 ? p.leader : null, replicas: [...p.replicas], isr: [...p.isr] }))
+    .sort((a, b) => a.partition - b.partition);
+}
+
+/**
+ * The ids of the brokers the cluster serves in its metadata now (a stopped broker drops out).
+ *
+ * @example
+ *   await liveBrokers(admin) // [1, 3]
+ */
+export async function liveBrokers(admin: Admin): Promise<number[]> {
+  const { brokers } = await admin.describeCluster();
+  return brokers.map((b) => b.nodeId).sort((a, b) => a - b);
+}
+
+/** Reads log start and end, leader and in-sync replicas per partition; throws kafkajs' error for a missing or forbidden topic. */
+async function readLogs(admin: Admin, topic: string): Promise<PartitionLog[]> {
+  const replicas = await readReplicas(admin, topic);
   const offsets = await admin.fetchTopicOffsets(topic);
   return offsets
-    .map((o) => ({ partition: o.partition, logStart: Number(o.low), logEnd: Number(o.high) }))
+    .map((o) => {
+      const held = replicas.find((r) => r.partition === o.partition);
+      return { partition: o.partition, logStart: Number(o.low), logEnd: Number(o.high), ...(held ? { leader: held.leader, replicas: held.replicas, isr: held.isr } : {}) };
+    })
     .sort((a, b) => a.partition - b.partition);
 }
 

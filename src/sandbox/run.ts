@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import chalk from 'chalk';
 import { NO_TTY, UserError } from '../errors.js';
 import { err, out, symbols } from '../ui/output.js';
+import { startBroker, stopBroker } from './broker.js';
 import { followFile, tailFile } from './logs.js';
 import { sandboxDir } from './paths.js';
 import { createProgress } from '../ui/progress.js';
@@ -50,6 +51,46 @@ export async function runStart(options: { brokers?: number | undefined; students
   }
   for (const line of formatSandboxStatus(await readSandboxStatus(result.state.dir), statusSymbols)) out(line);
   if (result.authFilled) out(`${symbols.info} Copied ${result.state.students[0]?.clientId}'s credentials into ${result.authFilled} (as the course expects).`);
+  return 0;
+}
+
+/**
+ * `sandbox start --broker N`: one stopped broker of a running sandbox comes back.
+ *
+ * @example
+ *   await runStartBroker(2, {});
+ */
+export async function runStartBroker(nodeId: number, others: { brokers?: number | undefined; students?: number | undefined; kafkaVersion?: string | undefined }): Promise<number> {
+  const extra = (['brokers', 'students', 'kafkaVersion'] as const).filter((k) => others[k] !== undefined);
+  if (extra.length > 0) {
+    throw new UserError(`--broker starts one broker of the running sandbox, so it does not go with --${extra[0] === 'kafkaVersion' ? 'kafka-version' : extra[0]}.`, {
+      fix: `kafka-tutor sandbox start --broker ${nodeId}`,
+      code: 'sandbox-broker-flags',
+      exitCode: 2,
+    });
+  }
+  const progress = await createProgress({ tty: process.stdout.isTTY === true });
+  let change;
+  try {
+    change = await startBroker(nodeId, { progress: (message) => progress.step(message) });
+  } catch (error) {
+    progress.fail(`Broker ${nodeId} did not start.`);
+    throw error;
+  }
+  progress.done(change.changed ? `Broker ${nodeId} is back (pid ${change.pid}); its replicas catch up and rejoin the in-sync replicas.` : `Broker ${nodeId} is already up; nothing to start.`);
+  return 0;
+}
+
+/**
+ * `sandbox stop --broker N`: one broker goes down, the others keep serving.
+ *
+ * @example
+ *   await runStopBroker(2);
+ */
+export async function runStopBroker(nodeId: number): Promise<number> {
+  const change = await stopBroker(nodeId);
+  if (!change.changed) out(`Broker ${nodeId} is already stopped; nothing to stop.`);
+  else out(`${symbols.pass} Stopped broker ${nodeId} (pid ${change.pid}); the other brokers keep running. Bring it back with: kafka-tutor sandbox start --broker ${nodeId}`);
   return 0;
 }
 

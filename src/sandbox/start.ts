@@ -20,7 +20,8 @@ import { assertPortsFree, portsFor, SANDBOX_HOST } from './ports.js';
 import { isOurBroker, writePidFile } from './processes.js';
 import type { Progress } from '../ui/progress.js';
 import { assertJava } from './requirements.js';
-import { isSandboxRunning, readSandboxState, writeSandboxState, type SandboxState } from './state.js';
+import { relaunch } from './broker.js';
+import { isSandboxRunning, readSandboxState, stoppedBrokers, writeSandboxState, type SandboxState } from './state.js';
 import { stopSandbox } from './stop.js';
 import { addMissingStudents } from './students.js';
 import { SANDBOX_STATE_VERSION } from './version.js';
@@ -78,7 +79,13 @@ async function startLocked(dir: string, options: StartOptions, started: number, 
     previous: previous ? { version: parseKafkaVersion(previous.kafkaVersion, `${dir}/state.json`), running } : undefined,
   });
   if (previous && running) {
-    const state = await addMissingStudents(previous, options.students ?? 0, { partitions: options.partitions });
+    // Brokers stopped one by one (`sandbox stop --broker N`) come back first: new students need every replica.
+    let current = previous;
+    for (const broker of stoppedBrokers(previous)) {
+      const pid = await relaunch(current, broker, { progress: (message) => options.progress.step(message) });
+      current = { ...current, brokers: current.brokers.map((b) => (b.nodeId === broker.nodeId ? { ...b, pid } : b)) };
+    }
+    const state = await addMissingStudents(current, options.students ?? 0, { partitions: options.partitions });
     return { state, alreadyRunning: true, authFilled: undefined, seconds: 0 };
   }
   // A half-running sandbox (one broker crashed) cannot be trusted: stop what is left first.

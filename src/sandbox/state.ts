@@ -101,12 +101,24 @@ export async function writeSandboxState(state: SandboxState): Promise<void> {
 
 /**
  * True when the sandbox finished starting (`startedAt` is set only after the readiness check)
- * and every broker still has a live java process that belongs to this sandbox.
+ * and every broker still has a live java process that belongs to this sandbox, except
+ * those stopped on purpose with `sandbox stop --broker N` (no pid); at least one runs.
  *
  * @example
- *   isSandboxRunning(state); // false while starting, after `sandbox stop`, or after a reboot
+ *   isSandboxRunning(state); // false while starting, after `sandbox stop`, after a broker crashed, or after a reboot
  */
 export function isSandboxRunning(state: SandboxState): boolean {
-  return state.startedAt !== null && state.brokers.length > 0 && state.brokers.every((broker) => broker.pid !== null && isOurBroker(broker.pid, state.dir));
+  const up = state.brokers.filter((broker) => broker.pid !== null && isOurBroker(broker.pid, state.dir));
+  return state.startedAt !== null && up.length > 0 && state.brokers.every((broker) => broker.pid === null || up.includes(broker));
+}
+
+/**
+ * The brokers stopped on purpose (`sandbox stop --broker N`) of a running sandbox.
+ *
+ * @example
+ *   stoppedBrokers(state).map((b) => b.nodeId); // [2]
+ */
+export function stoppedBrokers(state: SandboxState): SandboxBroker[] {
+  return isSandboxRunning(state) ? state.brokers.filter((broker) => broker.pid === null) : [];
 }
 

@@ -8,11 +8,11 @@ import { requestedKafkaVersion } from './kafka-version.js';
 import { sandboxDir, sandboxPaths } from './paths.js';
 import { isOurBroker } from './processes.js';
 import { runningKafkaVersion } from './running-version.js';
-import { readSandboxState } from './state.js';
+import { isSandboxRunning, readSandboxState } from './state.js';
 import { DEFAULT_KAFKA_VERSION } from './version.js';
 
 export interface SandboxStatus {
-  /** Ready: every broker up and the start's produce/consume check passed. */
+  /** Ready: the start's produce/consume check passed and every broker is up, except those stopped with `sandbox stop --broker N`. */
   running: boolean;
   dir: string;
   /** The version the brokers run (read from their processes); while none runs, the version of the last start (else the default). */
@@ -47,7 +47,7 @@ export async function readSandboxStatus(dir: string = sandboxDir()): Promise<San
     const up = b.pid !== null && isOurBroker(b.pid, dir);
     return { ...b, pid: up ? b.pid : null, up, kafkaVersion: up && b.pid !== null ? (runningKafkaVersion(b.pid) ?? null) : null };
   });
-  const running = state.startedAt !== null && brokers.length > 0 && brokers.every((b) => b.up);
+  const running = isSandboxRunning(state);
   const seen = brokers.find((b) => b.kafkaVersion !== null)?.kafkaVersion;
   return {
     running,
@@ -89,7 +89,7 @@ export function formatSandboxStatus(status: SandboxStatus, symbols: { up: string
   if (status.startedAt) lines.push(`Started: ${status.startedAt}`);
   if (status.adminConfig) lines.push(`Admin config (for kafka-tutor class --admin-config): ${status.adminConfig}`);
   for (const b of status.brokers) {
-    const state = b.up ? `${symbols.up} up (pid ${b.pid}${b.kafkaVersion ? `, Kafka ${b.kafkaVersion}` : ''})` : `${symbols.down} down`;
+    const state = b.up ? `${symbols.up} up (pid ${b.pid}${b.kafkaVersion ? `, Kafka ${b.kafkaVersion}` : ''})` : `${symbols.down} down${status.running ? ` (back with: kafka-tutor sandbox start --broker ${b.nodeId})` : ''}`;
     lines.push(`Broker ${b.nodeId}: ${state}  ssl 127.0.0.1:${b.sslPort}  internal ${b.internalPort}  controller ${b.controllerPort}`);
     lines.push(`  log: ${b.logFile}`);
   }
@@ -105,7 +105,8 @@ function versionWords(status: SandboxStatus): string {
 }
 
 function sandboxWord(status: SandboxStatus): string {
-  if (status.running) return 'running';
+  const down = status.brokers.filter((b) => !b.up).map((b) => b.nodeId);
+  if (status.running) return down.length === 0 ? 'running' : `running, with broker ${down.join(', ')} stopped`;
   if (status.brokers.some((b) => b.up)) return 'starting (or partly down)';
   return status.brokers.length > 0 ? 'stopped' : 'not created';
 }

@@ -59,7 +59,8 @@ describe(`kafka-tutor check for a student whose topic holds ${HISTORY.toLocaleSt
     const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('KAFKA_TUTOR_')));
     const result = await execa(process.execPath, [BIN, 'check', '--json', '--bootstrap', bootstrap, '--auth', authDir], { cwd: mkdtempSync(join(tmpdir(), 'kt-check-history-run-')), env, extendEnv: false, reject: false });
     const report = JSON.parse(result.stdout) as CheckReport;
-    expect(report.tests.filter((t) => t.status !== 'pass')).toEqual([]);
+    // The replication lesson needs a 3-broker sandbox: skipped here, worth nothing.
+    expect(report.tests.filter((t) => t.status !== 'pass' && !(t.lesson === 'replication' && t.status === 'skipped' && t.max_points === 0))).toEqual([]);
     expect(report).toMatchObject({ status: 'pass', client_id: clientId, topic: clientId });
     expect(report.points).toBe(report.max_points);
     // Every lesson of the shipped course, the course text's four first.

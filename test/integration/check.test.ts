@@ -93,7 +93,10 @@ afterAll(async () => {
 describe('kafka-tutor check against the sandbox', () => {
   it.each(['client1', 'client2', 'client3'])('passes every lesson for %s, exit code 0, Points full', (name) => {
     const run = runs[name]!;
-    expect(run.report.tests.filter((t) => t.status !== 'pass')).toEqual([]);
+    // A lesson that needs a 3-broker sandbox cannot run on this 1-broker one: skipped, worth nothing.
+    const notHere = run.report.tests.filter((t) => t.status === 'skipped' && t.max_points === 0);
+    expect(new Set(notHere.map((t) => t.lesson))).toEqual(new Set(['replication']));
+    expect(run.report.tests.filter((t) => t.status !== 'pass' && !notHere.includes(t))).toEqual([]);
     expect(run.report).toMatchObject({ status: 'pass', client_id: name, topic: name });
     expect(run.report.points).toBe(run.report.max_points);
     // Every lesson of the shipped course, the course text's four first.
@@ -138,7 +141,9 @@ describe('kafka-tutor check against the sandbox', () => {
     expect(again.report.status).toBe('pass');
     expect(again.report.run_id).not.toBe(runs.client2!.report.run_id);
     const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(readFileSync(junit, 'utf8'));
-    expect(xml.testsuites).toMatchObject({ tests: String(again.report.tests.length), failures: '0', errors: '0', skipped: '0' });
+    const skipped = again.report.tests.filter((t) => t.status === 'skipped').length;
+    expect(skipped).toBe(5); // the replication lesson's tests: this sandbox has 1 broker
+    expect(xml.testsuites).toMatchObject({ tests: String(again.report.tests.length), failures: '0', errors: '0', skipped: String(skipped) });
   }, 60_000);
 
   it('exits 2, saying why, when there are no credentials to check', async () => {

@@ -91,7 +91,7 @@ describe('readTopicPicture on the sandbox', () => {
   });
 
   it('reads the log start and end of every partition', () => {
-    expect(picture.partitions).toEqual([{ partition: 0, logStart: 0, logEnd: MESSAGES }]);
+    expect(picture.partitions).toEqual([{ partition: 0, logStart: 0, logEnd: MESSAGES, leader: 1, replicas: [1], isr: [1] }]);
   });
 
   it('finds exactly the groups on the topic, with their committed offsets, lag, state and members', () => {
@@ -139,15 +139,15 @@ describe('readTopicPicture with two partitions', () => {
       await admin.setOffsets({ groupId: group, topic: twoPartitions, partitions: [{ partition: 0, offset: '1' }, { partition: 1, offset: '5' }] });
       const picture = await readTopicPicture(admin, twoPartitions, { groups: [group] });
       expect(picture.partitions).toEqual([
-        { partition: 0, logStart: 0, logEnd: 3 },
-        { partition: 1, logStart: 0, logEnd: 5 },
+        { partition: 0, logStart: 0, logEnd: 3, leader: 1, replicas: [1], isr: [1] },
+        { partition: 1, logStart: 0, logEnd: 5, leader: 1, replicas: [1], isr: [1] },
       ]);
       expect(picture.groups).toEqual([
         { groupId: group, state: 'empty', members: 0, positions: [{ partition: 0, committed: 1, lag: 2 }, { partition: 1, committed: 5, lag: 0 }] },
       ]);
       const drawing = renderTopicPicture(picture, { width: 80, color: false });
-      expect(drawing).toContain('partition 0 · 3 messages, offsets 0–2 · log end 3\n  │ 0│ 1│ 2│··');
-      expect(drawing).toContain('partition 1 · 5 messages, offsets 0–4 · log end 5\n  │ 0│ 1│ 2│ 3│ 4│··');
+      expect(drawing).toContain('partition 0 · 3 messages, offsets 0–2 · log end 3\n  leader broker 1 · replica on broker 1 · in sync 1\n  │ 0│ 1│ 2│··');
+      expect(drawing).toContain('partition 1 · 5 messages, offsets 0–4 · log end 5\n  leader broker 1 · replica on broker 1 · in sync 1\n  │ 0│ 1│ 2│ 3│ 4│··');
       expect(drawing).toContain(`▲ ${group}  committed 1 · lag 2`);
       expect(drawing).toContain(`▲ ${group}  committed 5 · lag 0`);
     } finally {

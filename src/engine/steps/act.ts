@@ -1,5 +1,6 @@
 import { fillIn, type Context } from '../context.js';
 import type { ActStep } from '../types.js';
+import { runBrokerAct } from './broker.js';
 import { CONTINUE, type StepOutcome } from './outcome.js';
 
 const ARRIVAL_GRACE_MS = 3000;
@@ -65,7 +66,8 @@ async function stopProgram(step: ActStep, ctx: Pick<Context, 'terminal' | 'progr
  * @example
  *   await runAct({ id: 'stop', kind: 'act', action: 'stop', program: 'latest', prompt: 'Stopping it.' }, ctx);
  */
-export async function runAct(step: ActStep, ctx: Pick<Context, 'terminal' | 'kafka' | 'programs' | 'run' | 'vars' | 'signal' | 'showHint'>): Promise<StepOutcome> {
+export async function runAct(step: ActStep, ctx: Pick<Context, 'terminal' | 'kafka' | 'programs' | 'run' | 'vars' | 'signal' | 'showHint' | 'sleep' | 'now'>): Promise<StepOutcome> {
+  if (step.action === 'stop-broker' || step.action === 'start-broker') return runBrokerAct(step, ctx);
   if (step.action === 'type-messages') await typeMessages(step, ctx);
   else if (step.action === 'wait-key') {
     // The student does something outside the tutor first (e.g. a copy on another machine).

@@ -1,6 +1,6 @@
 import chalk from 'chalk';
 import { renderTopicPicture, type RenderOptions } from '../../inspect/render.js';
-import type { Context } from '../context.js';
+import { fillIn, type Context } from '../context.js';
 import { ensureGroup } from '../groups.js';
 import type { ShowStep } from '../types.js';
 import { CONTINUE, type StepOutcome } from './outcome.js';
@@ -24,7 +24,7 @@ async function draw(ctx: Pick<Context, 'kafka'>, groups: string[], options: Pick
  */
 export async function runShow(step: ShowStep, ctx: Pick<Context, 'lesson' | 'terminal' | 'kafka' | 'progress' | 'run' | 'vars'>): Promise<StepOutcome> {
   if (step.group === undefined) {
-    ctx.terminal.note(await draw(ctx, []), step.title ?? `The log of ${ctx.kafka.topic}`);
+    ctx.terminal.note(await draw(ctx, []), step.title === undefined ? `The log of ${ctx.kafka.topic}` : fillIn(step.title, ctx.vars));
     return CONTINUE;
   }
   const id = await ensureGroup(ctx, step.group);
@@ -32,6 +32,6 @@ export async function runShow(step: ShowStep, ctx: Pick<Context, 'lesson' | 'ter
   (ctx.run.committed[step.group] ??= []).push(offsets);
   const interrupted = step.highlight === undefined ? undefined : ctx.run.interrupted[step.highlight];
   const picture = await draw(ctx, [id], { labels: { [id]: step.group }, highlight: interrupted && { partition: interrupted.partition, offset: interrupted.offset, label: interrupted.committed ? 'interrupted: lost' : 'interrupted: read again' } });
-  ctx.terminal.note(`${picture}\n\n${describeCommitted(id, offsets)}`, step.title ?? `Committed offsets of ${id}, read from the broker`);
+  ctx.terminal.note(`${picture}\n\n${describeCommitted(id, offsets)}`, step.title === undefined ? `Committed offsets of ${id}, read from the broker` : fillIn(step.title, ctx.vars));
   return CONTINUE;
 }

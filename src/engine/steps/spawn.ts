@@ -18,6 +18,7 @@ export function programArgs(step: SpawnStep, topic: string, group: string | unde
   if (step.from) args.push('--from', step.from);
   if (step.storeMs !== undefined) args.push('--store-ms', String(step.storeMs));
   if (step.commitBeforeStore) args.push('--commit-before-store');
+  if (step.all && step.program === 'consume') args.push('--all');
   return [...args, '--json'];
 }
 

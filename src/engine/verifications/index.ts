@@ -2,12 +2,17 @@
  * The library of named verifications a verify step may use, with the params
  * each needs: the course self-check and the catalog read the names from here.
  */
+import { verifyAckedWhileDown } from './acked-while-down.js';
 import { verifyAssigned } from './assigned.js';
 import { verifyCommittedPast } from './committed-past.js';
 import { verifyCredentials } from './credentials.js';
 import { verifyDelivered } from './delivered.js';
 import { verifyDoctor } from './doctor.js';
 import { verifyEarliestLatest } from './earliest-latest.js';
+import { verifyIsrRejoined } from './isr-rejoined.js';
+import { verifyIsrShrunk } from './isr-shrunk.js';
+import { verifyLeaderMoved } from './leader-moved.js';
+import { verifyNoneLost } from './none-lost.js';
 import { verifyNotCommitted } from './not-committed.js';
 import { verifyPrintedOnce } from './printed-once.js';
 import { verifyReachedAll } from './reached-all.js';
@@ -47,6 +52,11 @@ export const verifications = {
   'printed-once': { verify: verifyPrintedOnce, params: ['programs', 'messages'] },
   'committed-past': { verify: verifyCommittedPast, params: ['program', 'group'] },
   'skipped-interrupted': { verify: verifySkippedInterrupted, params: ['program'] },
+  'leader-moved': { verify: verifyLeaderMoved, params: [] },
+  'isr-shrunk': { verify: verifyIsrShrunk, params: [] },
+  'acked-while-down': { verify: verifyAckedWhileDown, params: ['messages'] },
+  'isr-rejoined': { verify: verifyIsrRejoined, params: [] },
+  'none-lost': { verify: verifyNoneLost, params: ['program', 'messages'] },
 } satisfies Record<string, LibraryEntry>;
 
 export type VerificationName = keyof typeof verifications;

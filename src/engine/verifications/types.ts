@@ -2,7 +2,7 @@ import type { Context } from '../context.js';
 import type { SentMessage } from '../../kafka/lesson-side.js';
 import type { Verdict } from './verdict.js';
 
-export type VerifyContext = Pick<Context, 'programs' | 'kafka' | 'run' | 'signal' | 'now' | 'vars' | 'lesson' | 'progress' | 'flags' | 'terminal' | 'askPassword'>;
+export type VerifyContext = Pick<Context, 'programs' | 'kafka' | 'run' | 'signal' | 'now' | 'sleep' | 'vars' | 'lesson' | 'progress' | 'flags' | 'terminal' | 'askPassword'>;
 
 /** A named verification: waits (at most `timeoutMs`) for Kafka to show what the lesson claims. */
 export type Verification = (ctx: VerifyContext, params: Record<string, unknown>, timeoutMs: number) => Promise<Verdict>;

@@ -54,6 +54,19 @@ describe('the course self-check', () => {
     ]);
   });
 
+  it('refuses an unknown "requires", and a broker stop or start in a lesson that does not require the 3-broker sandbox', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kt-course-requires-'));
+    const steps = [{ id: 'stop-leader', kind: 'act', action: 'stop-broker', prompt: 'Stop broker {broker}.' }];
+    writeFileSync(join(dir, 'lesson.json'), JSON.stringify({ id: 'fails', title: 'Fails', summary: 'Fails.', hints: ['Stop it.'], steps }));
+    expect(checkLesson(dir, 'fails').map((p) => `${p.where} ${p.problem} | ${p.fix}`)).toEqual([
+      'fails/lesson.json, step "stop-leader" (stop-broker) stops or starts a broker, but the lesson does not require a sandbox where that is allowed | Add "requires": "sandbox-3-brokers" to the lesson.',
+    ]);
+    writeFileSync(join(dir, 'lesson.json'), JSON.stringify({ id: 'fails', title: 'Fails', summary: 'Fails.', hints: ['Stop it.'], requires: 'docker', steps }));
+    expect(checkLesson(dir, 'fails').map((p) => p.problem)).toContain('requires "docker", which kafka-tutor cannot tell');
+    writeFileSync(join(dir, 'lesson.json'), JSON.stringify({ id: 'fails', title: 'Fails', summary: 'Fails.', hints: ['Stop it.'], requires: 'sandbox-3-brokers', steps }));
+    expect(checkLesson(dir, 'fails')).toEqual([]);
+  });
+
   it('refuses predict steps whose place would give the answer away: one option, repeated values, labels that point at places', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kt-course-predict-'));
     const predict = (id: string, options: { value: string; label: string }[]) => ({ id, kind: 'predict', question: 'What happens?', options, answer: options[0]?.value });

@@ -3,7 +3,7 @@
  * assertions on the facts it must show (markers under the right cell, lag, state).
  */
 import { describe, expect, it } from 'vitest';
-import { renderTopicPicture } from '../../../src/inspect/render.js';
+import { describeReplicas, renderTopicPicture } from '../../../src/inspect/render.js';
 import { group, picture, stripAnsi } from './pictures.js';
 
 const plain = (p: Parameters<typeof renderTopicPicture>[0], width = 80, extra = {}) => renderTopicPicture(p, { width, color: false, ...extra });
@@ -25,6 +25,16 @@ describe('renderTopicPicture', () => {
     expect(columnOf(drawing, 'client3-commit  committed 4 · lag 8', '▲')).toBe(cellColumn(drawing, 4));
     expect(drawing).toMatch(/client3-commit +empty, no members/);
     expect(drawing).toMatch(/client3-latest +stable, 1 member/);
+  });
+
+  it('says under each partition who leads it and which replicas are in sync, naming those out of sync', () => {
+    const base = picture(0, 3, []);
+    const partitions = base.partitions.map((p) => ({ ...p, leader: 3, replicas: [2, 3, 1], isr: [3, 1] }));
+    const drawing = plain({ ...base, partitions });
+    const lines = drawing.split('\n');
+    expect(lines[lines.findIndex((l) => l.startsWith('partition 0 ·')) + 1]).toBe('  leader broker 3 · replicas on brokers 2, 3, 1 · in sync 3, 1 · out of sync 2');
+    expect(describeReplicas({ partition: 0, logStart: 0, logEnd: 0, leader: null, replicas: [1], isr: [] })).toBe('no leader (offline) · replica on broker 1 · in sync none · out of sync 1');
+    expect(plain(base)).not.toContain('leader');
   });
 
   it('compresses a long log with a gap marker and keeps the committed offsets visible', () => {

@@ -146,23 +146,20 @@ export async function runCheck(flags: ProfileFlags, options: CheckOptions): Prom
   // The lesson programs run in this process on the credentials opened above (one keystore decryption, no
   // child environment to fill); without credentials no lesson that starts one runs.
   const starter = credentials ? inProcessStarter({ profile, credentials }) : noPrograms;
-  const shared: SharedContext = { flags, kafka: side, programEnv: {}, startProgram: starter, runId: base.run_id, groupPrefix: `${clientId ?? ''}${CHECK_MARK}${base.run_id}-`, doctor };
+  // The lessons run at once (each with its own groups and programs); each judges only the messages it wrote itself.
+  const shared: SharedContext = { flags, kafka: side, programEnv: {}, startProgram: starter, runId: base.run_id, groupPrefix: `${clientId ?? ''}${CHECK_MARK}${base.run_id}-`, doctor, written: new Map() };
   try {
-    for (const lesson of selected) {
-      if (cluster.lost()) {
-        tests.push(...cluster.excuse(sameForAll(lesson, 'error', { message: '' })));
-        continue;
-      }
-      if (!usable && needsKafka(lesson)) {
-        tests.push(...sameForAll(lesson, 'skipped', { message: `Skipped: your credentials do not work yet (${doctorFailure}).`, fix: 'kafka-tutor doctor' }));
-        continue;
-      }
-      options.onLesson?.(lesson.title);
-      const results = await runLesson(lesson, shared, options.timeoutMs);
-      // A lesson that went wrong because the cluster went away is not the student's failure.
-      if (results.some((t) => t.status !== 'pass')) await cluster.gone();
-      tests.push(...(cluster.lost() ? cluster.excuse(results) : results));
-    }
+    const outcomes = await Promise.all(
+      selected.map(async (lesson) => {
+        if (!usable && needsKafka(lesson)) return sameForAll(lesson, 'skipped', { message: `Skipped: your credentials do not work yet (${doctorFailure}).`, fix: 'kafka-tutor doctor' });
+        options.onLesson?.(lesson.title);
+        const results = await runLesson(lesson, shared, options.timeoutMs);
+        // A lesson that went wrong because the cluster went away is not the student's failure.
+        if (results.some((t) => t.status !== 'pass')) await cluster.gone();
+        return results;
+      }),
+    );
+    for (const results of outcomes) tests.push(...(cluster.lost() ? cluster.excuse(results) : results));
   } finally {
     await side.close();
   }

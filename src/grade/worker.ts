@@ -62,7 +62,11 @@ export function serveGradeWorker(): Promise<number> {
     let running = 0;
     let closing = false;
     const finish = () => {
-      if (closing && running === 0) resolve(0);
+      if (closing && running === 0) {
+        resolve(0);
+        // kafkajs may keep a timer or two alive after its clients disconnect: a worker with nothing left to do leaves.
+        setTimeout(() => process.exit(0), 200).unref();
+      }
     };
     process.on('message', (job: WorkerJob) => {
       running += 1;

@@ -33,6 +33,9 @@ export interface PoolOptions extends StudentRunOptions {
   perWorker: number;
 }
 
+/** How long a worker may take to leave once its channel is closed. */
+const CLOSE_GRACE_MS = 3000;
+
 const seconds = (since: number) => Math.round(Date.now() - since) / 1000;
 
 /**
@@ -113,7 +116,7 @@ export function startWorkers(options: PoolOptions) {
         pump();
       });
     },
-    /** Ends every worker (and whatever a hung check still runs). */
+    /** Ends every worker: each leaves when its channel closes; one that does not (a hung check) is killed. */
     async close(): Promise<void> {
       closed = true;
       await Promise.all(
@@ -121,8 +124,14 @@ export function startWorkers(options: PoolOptions) {
           (worker) =>
             new Promise<void>((resolve) => {
               if (worker.child.exitCode !== null || worker.child.signalCode !== null) return resolve();
-              worker.child.once('exit', () => resolve());
-              if (worker.child.pid !== undefined) signalProcessGroup(worker.child.pid, 'SIGKILL');
+              const kill = setTimeout(() => worker.child.pid !== undefined && signalProcessGroup(worker.child.pid, 'SIGKILL'), CLOSE_GRACE_MS);
+              worker.child.once('exit', () => {
+                clearTimeout(kill);
+                // Whatever it started ends with it.
+                if (worker.child.pid !== undefined) signalProcessGroup(worker.child.pid, 'SIGKILL');
+                resolve();
+              });
+              if (worker.child.connected) worker.child.disconnect();
             }),
         ),
       );

@@ -26,6 +26,8 @@ export interface SharedContext {
   groupPrefix: string;
   /** The doctor's checklist, run once per check run when a lesson judges it. */
   doctor?: DoctorReport | undefined;
+  /** Which lesson wrote each message this run produced (`partition@offset`): the lessons run at once on one topic. */
+  written?: Map<string, string> | undefined;
 }
 
 const never = (what: string) => () => Promise.reject(new Error(`check never prompts, but a step asked for ${what}`));
@@ -58,13 +60,25 @@ export const UNATTENDED_TERMINAL: Terminal = {
  *   await runStep(lesson.steps[0], ctx);
  */
 export function unattendedContext(lesson: LoadedLesson, shared: SharedContext, signal: AbortSignal): Context {
-  const groups = Object.fromEntries(Object.keys(lesson.groups ?? {}).map((key) => [key, `${shared.groupPrefix}${key}-{run}`]));
+  // The lesson's id in its groups' names too: lessons running at once may name the same group key.
+  const groups = Object.fromEntries(Object.keys(lesson.groups ?? {}).map((key) => [key, `${shared.groupPrefix}${shared.written ? `${lesson.id}-` : ''}${key}-{run}`]));
   const run = emptyRunState();
   if (shared.doctor) run.doctor = shared.doctor;
+  const written = shared.written;
+  const kafka: KafkaSide = written
+    ? {
+        ...shared.kafka,
+        produce: async (values) => {
+          const sent = await shared.kafka.produce(values);
+          for (const m of sent) written.set(`${m.partition}@${m.offset}`, lesson.id);
+          return sent;
+        },
+      }
+    : shared.kafka;
   return {
     lesson: { ...lesson, groups },
     terminal: UNATTENDED_TERMINAL,
-    kafka: shared.kafka,
+    kafka,
     programs: new ProgramPool(shared.startProgram, () => undefined),
     progress: Progress.inMemory(),
     flags: shared.flags,
@@ -75,5 +89,6 @@ export function unattendedContext(lesson: LoadedLesson, shared: SharedContext, s
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     signal,
     showHint: () => undefined,
+    writtenByOthers: written && ((m) => (written.get(`${m.partition}@${m.offset}`) ?? lesson.id) !== lesson.id),
   };
 }

@@ -67,6 +67,8 @@ export function loadCheckCourse(folder: string | undefined): Course {
 }
 
 /** Whether a lesson's tests judge the doctor's checklist. */
+/** A lesson that stops or starts a broker (it runs alone in a check). */
+const stopsBrokers = (lesson: LoadedLesson) => lesson.steps.some((s) => s.kind === 'act' && (s.action === 'stop-broker' || s.action === 'start-broker'));
 const judgesDoctor = (lesson: LoadedLesson) => lesson.steps.some((s) => s.kind === 'verify' && s.check === 'doctor' && s.test !== undefined);
 
 function report(base: Pick<CheckReport, 'run_id' | 'started_at'> & Partial<CheckReport>, tests: TestResult[], startedMs: number): CheckReport {
@@ -148,29 +150,26 @@ export async function runCheck(flags: ProfileFlags, options: CheckOptions): Prom
   // The lesson programs run in this process on the credentials opened above (one keystore decryption, no
   // child environment to fill); without credentials no lesson that starts one runs.
   const starter = credentials ? inProcessStarter({ profile, credentials }) : noPrograms;
-  const shared: SharedContext = { flags, kafka: side, programEnv: {}, startProgram: starter, runId: base.run_id, groupPrefix: `${clientId ?? ''}${CHECK_MARK}${base.run_id}-`, doctor };
+  // The lessons run at once (each with its own groups and programs); each judges only the messages it wrote itself.
+  const shared: SharedContext = { flags, kafka: side, programEnv: {}, startProgram: starter, runId: base.run_id, groupPrefix: `${clientId ?? ''}${CHECK_MARK}${base.run_id}-`, doctor, written: new Map() };
   try {
-    for (const lesson of selected) {
-      if (cluster.lost()) {
-        tests.push(...cluster.excuse(sameForAll(lesson, 'error', { message: '' })));
-        continue;
-      }
-      if (!usable && needsKafka(lesson)) {
-        tests.push(...sameForAll(lesson, 'skipped', { message: `Skipped: your credentials do not work yet (${doctorFailure}).`, fix: 'kafka-tutor doctor' }));
-        continue;
-      }
+    const runOne = async (lesson: LoadedLesson): Promise<TestResult[]> => {
+      if (cluster.lost()) return cluster.excuse(sameForAll(lesson, 'error', { message: '' }));
+      if (!usable && needsKafka(lesson)) return sameForAll(lesson, 'skipped', { message: `Skipped: your credentials do not work yet (${doctorFailure}).`, fix: 'kafka-tutor doctor' });
       const unmet = await unmetRequirement(lesson, profile.brokers);
-      if (unmet) {
-        // Not the student's to pass or fail here: worth nothing, and the reason says where it runs.
-        tests.push(...sameForAll(lesson, 'skipped', { message: `Skipped: ${unmet.message}`, fix: unmet.fix }).map((t) => ({ ...t, max_points: 0 })));
-        continue;
-      }
+      // Not the student's to pass or fail here: worth nothing, and the reason says where it runs.
+      if (unmet) return sameForAll(lesson, 'skipped', { message: `Skipped: ${unmet.message}`, fix: unmet.fix }).map((t) => ({ ...t, max_points: 0 }));
       options.onLesson?.(lesson.title);
       const results = await runLesson(lesson, shared, options.timeoutMs);
       // A lesson that went wrong because the cluster went away is not the student's failure.
       if (results.some((t) => t.status !== 'pass')) await cluster.gone();
-      tests.push(...(cluster.lost() ? cluster.excuse(results) : results));
-    }
+      return results;
+    };
+    // A lesson that stops a broker would shake the others' groups and leaders: it runs alone, after them.
+    const outcomes = new Map<LoadedLesson, TestResult[]>();
+    await Promise.all(selected.filter((l) => !stopsBrokers(l)).map(async (l) => outcomes.set(l, await runOne(l))));
+    for (const lesson of selected.filter(stopsBrokers)) outcomes.set(lesson, await runOne(lesson));
+    for (const lesson of selected) tests.push(...(cluster.lost() ? cluster.excuse(outcomes.get(lesson)!) : outcomes.get(lesson)!));
   } finally {
     await side.close();
   }

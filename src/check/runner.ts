@@ -24,6 +24,8 @@ const EVENT_TIMEOUT_MS = 30_000;
 const BROKER_WAIT_MS = 60_000;
 /** A broker's start is not the student's time: each start-broker step adds this to the lesson's budget. */
 const BROKER_START_ALLOWANCE_MS = 60_000;
+/** How long a program stores a message under `check` when nothing stops it mid-store: nobody watches it. */
+export const UNATTENDED_STORE_MS = 100;
 
 /** One test of a lesson, as its verify steps declare it. */
 export interface TestDefinition {
@@ -97,6 +99,15 @@ function outcomeOf(outcome: Awaited<ReturnType<typeof runStep>>): StepDone {
   return outcome;
 }
 
+/** Whether a stop-key step stops the program this spawn step starts (before a new one starts under its name): then its storing must keep the lesson's length. */
+function stoppedMidStore(steps: readonly Step[], spawn: Step & { kind: 'spawn' }): boolean {
+  for (const step of steps.slice(steps.indexOf(spawn) + 1)) {
+    if (step.kind === 'spawn' && step.as === spawn.as) return false;
+    if (step.kind === 'act' && step.action === 'stop-key' && step.program === spawn.as) return true;
+  }
+  return false;
+}
+
 /**
  * One step as `check` performs it.
  *
@@ -122,6 +133,10 @@ export async function performStep(given: Step, ctx: Context): Promise<StepDone> 
       return { verdict: await verificationNamed(step.check)!.verify(ctx, step.params ?? {}, step.timeoutMs ?? VERIFY_TIMEOUT_MS) };
     case 'act':
       return performAct(step, ctx);
+    case 'spawn':
+      // Storing that nobody stops mid-way only delays the run: it is short under check.
+      if (step.storeMs !== undefined && !stoppedMidStore(ctx.lesson.steps, step)) return outcomeOf(await runStep({ ...step, storeMs: Math.min(step.storeMs, UNATTENDED_STORE_MS) }, ctx));
+      return outcomeOf(await runStep(step, ctx));
     default:
       return outcomeOf(await runStep(step, ctx));
   }

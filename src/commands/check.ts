@@ -10,6 +10,7 @@ interface CheckFlags extends ClusterFlags {
   timeout: number;
   quiet?: boolean;
   course?: string;
+  worker?: boolean;
 }
 
 /** Parses a positive number of seconds for commander. */
@@ -32,11 +33,14 @@ export function registerCheck(program: Command, result: CliResult): void {
       .option('--junit <file>', 'also write the report as JUnit XML, for CI')
       .addOption(new Option('--timeout <seconds>', 'time allowed for each lesson').argParser(parseSeconds).default(60))
       .option('--quiet', 'print only failures and the Points line')
-      .addOption(courseOption()),
+      .addOption(courseOption())
+      // grade's worker processes (src/grade/workers.ts): students come over the IPC channel.
+      .addOption(new Option('--worker').hideHelp()),
   )
     .addHelpText('after', '\nExit code 0 when every check passed, 1 when some failed, 2 when the check could not run (no credentials, bad configuration, a cluster that cannot be reached or goes away).\n\nExample:\n  kafka-tutor check --auth ./auth --json > check.json')
     .action(
       action(result, async (flags: CheckFlags) => {
+        if (flags.worker) return (await import('../grade/worker.js')).serveGradeWorker();
         const { checkCommand } = await import('../check/cli.js');
         return checkCommand(flags, { lessons: flags.lesson, json: flags.json ?? false, junit: flags.junit, timeoutSeconds: flags.timeout, quiet: flags.quiet ?? false, course: flags.course });
       }),

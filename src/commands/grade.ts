@@ -30,7 +30,7 @@ export function registerGrade(program: Command, result: CliResult): void {
     .description("run the self-check for every student of a roster, a few at a time, and write grades.csv and grades.json")
     .argument('<roster>', 'a CSV file with the header client_id,credentials[,name] (credentials: a folder with ca.crt, kafka.keystore.pkcs12, password.txt; relative to the roster), or a folder of such folders')
     .option('--out <dir>', 'where to write grades.csv and grades.json', '.')
-    .addOption(new Option('--concurrency <n>', 'how many students to check at once (default: twice the CPU cores)').argParser(parseConcurrency))
+    .addOption(new Option('--concurrency <n>', 'how many students to check at once, in all (default: four times the CPU cores)').argParser(parseConcurrency))
     .addOption(new Option('--timeout <seconds>', 'time allowed for each lesson of each student').argParser(parseSeconds).default(60))
     .addOption(new Option('--lesson <id>', 'grade only this lesson (repeatable)').argParser(collect).default([]))
     .addOption(new Option('--bootstrap <host:port,...>', 'the cluster to check against (env KAFKA_TUTOR_BOOTSTRAP; default: the running sandbox)'))
@@ -39,7 +39,7 @@ export function registerGrade(program: Command, result: CliResult): void {
     .addOption(courseOption())
     .option('--json', 'print the class summary as JSON')
     .option('--quiet', 'print only the final line')
-    .addHelpText('after', '\nEach student is checked in a separate process that sees only their folder; passwords come from each password.txt and are never written anywhere.\nExit code 0 when every student passed, 1 when some did not, 2 when grading could not start or the cluster could not be reached.\n\nExample:\n  kafka-tutor grade roster.csv --out grades/ --concurrency 4 --html grades/report.html')
+    .addHelpText('after', '\nStudents are checked in a few worker processes (about one per core), each student in a context of its own that sees only their folder; passwords come from each password.txt and are never written anywhere.\nExit code 0 when every student passed, 1 when some did not, 2 when grading could not start or the cluster could not be reached.\n\nExample:\n  kafka-tutor grade roster.csv --out grades/ --concurrency 4 --html grades/report.html')
     .action(
       action(result, async (roster: string, flags: GradeFlags) => {
         const { gradeCommand } = await import('../grade/run.js');

@@ -7,5 +7,8 @@
  *   forge.pki.certificateFromPem(pem);
  */
 import { createRequire } from 'node:module';
+import { useNativeKdf } from './native-kdf.js';
 
 export const forge = createRequire(import.meta.url)('node-forge') as typeof import('node-forge');
+// Keystore key derivation on Node's native hashes: the costliest part of opening one.
+useNativeKdf(forge);

@@ -72,8 +72,10 @@ export function issueCertificate(options: IssueOptions): CertifiedKey {
   const publicKey = forge.pki.setRsaPublicKey(privateKey.n, privateKey.e);
   const cert = forge.pki.createCertificate();
   cert.publicKey = publicKey;
-  // A positive 16-byte serial: a leading zero nibble keeps the DER integer positive.
-  cert.serialNumber = `0${randomBytes(16).toString('hex').slice(1)}`;
+  // A positive 16-byte serial in minimal DER: a first byte of 0x10–0x7f (a leading 0x00 was "illegal padding" to OpenSSL and Java).
+  const serial = randomBytes(16);
+  serial[0] = 0x10 + (serial[0]! % 0x70);
+  cert.serialNumber = serial.toString('hex');
   const notBefore = options.notBefore ?? new Date(Date.now() - 60 * 60 * 1000);
   cert.validity.notBefore = notBefore;
   cert.validity.notAfter = options.notAfter ?? new Date(notBefore.getTime() + (options.days ?? 825) * DAY_MS);

@@ -52,6 +52,8 @@ export interface Context {
   askPassword?: ((keystorePath: string) => Promise<string>) | undefined;
   /** Shows the next of the lesson's hints (or a step's own). */
   showHint: (extra?: string) => void;
+  /** Under `check`, whose lessons run at once on one topic: whether another lesson of the run wrote this message. */
+  writtenByOthers?: ((message: { partition: number; offset: number }) => boolean) | undefined;
 }
 
 /**

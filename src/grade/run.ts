@@ -1,11 +1,11 @@
 /**
- * `kafka-tutor grade <roster>`: `check` for every student of a class, a few at
- * a time, each in its own process; then grades.csv, grades.json and a table.
+ * `kafka-tutor grade <roster>`: `check` for every student of a class, several
+ * at a time in a few worker processes (each student in a context of its own);
+ * then grades.csv, grades.json and a table.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import pLimit from 'p-limit';
 import { loadCheckCourse, selectLessons } from '../check/run.js';
 import { courseDir } from '../engine/course.js';
 import { clusterError, unreachable } from '../kafka/reach.js';
@@ -17,7 +17,7 @@ import { startDisplay, summaryTable } from './display.js';
 import { writeHtmlReport } from './html-report.js';
 import { gradeOf, writeGrades, type StudentGrade } from './results.js';
 import { readRoster } from './roster.js';
-import { checkStudent } from './student.js';
+import { startWorkers } from './workers.js';
 
 export interface GradeOptions {
   outDir: string;
@@ -35,9 +35,15 @@ export interface GradeOptions {
 /** A broker that takes no TCP connection within this is taken as down. */
 const REACH_TIMEOUT_MS = 5000;
 
-/** Checks wait on the broker more than on the CPU, so a few more than the cores keep both busy. */
+/** Checks wait on the broker more than on the CPU, so several per core keep both busy. */
 export function defaultConcurrency(): number {
-  return Math.max(2, availableParallelism() * 2);
+  return Math.max(2, availableParallelism() * 4);
+}
+
+/** One worker process per core at most, each checking its share of the students at once. */
+export function workerShape(concurrency: number): { workers: number; perWorker: number } {
+  const workers = Math.max(1, Math.min(availableParallelism(), concurrency));
+  return { workers, perWorker: Math.ceil(concurrency / workers) };
 }
 
 /**
@@ -76,24 +82,23 @@ export async function gradeCommand(roster: string, flags: ProfileFlags, options:
   await mkdir(outDir, { recursive: true });
   const cluster = await writeClusterFile(flags);
   const started = Date.now();
-  const limit = pLimit(options.concurrency ?? defaultConcurrency());
+  const pool = startWorkers({ ...workerShape(options.concurrency ?? defaultConcurrency()), workDir: cluster.dir, brokers: cluster.brokers, timeoutSeconds: options.timeoutSeconds, lessons: options.lessons, course });
   const display = await startDisplay(students.length, { tty: process.stdout.isTTY === true && !options.json, quiet: options.quiet || options.json });
   let grades: StudentGrade[];
   // Students whose check could not finish because the cluster went away: their grades mean nothing yet.
   const lost: string[] = [];
   try {
     grades = await Promise.all(
-      students.map((student) =>
-        limit(async () => {
-          const run = await checkStudent(student, { workDir: cluster.dir, brokers: cluster.brokers, timeoutSeconds: options.timeoutSeconds, lessons: options.lessons, course });
-          if (run.report?.error?.code === 'cluster-lost' || run.report?.error?.code === 'cluster-unreachable') lost.push(student.clientId);
-          const grade = gradeOf(run);
-          display.done(grade);
-          return grade;
-        }),
-      ),
+      students.map(async (student) => {
+        const run = await pool.check(student);
+        if (run.report?.error?.code === 'cluster-lost' || run.report?.error?.code === 'cluster-unreachable') lost.push(student.clientId);
+        const grade = gradeOf(run);
+        display.done(grade);
+        return grade;
+      }),
     );
   } finally {
+    await pool.close();
     display.finish();
     await rm(cluster.dir, { recursive: true, force: true });
   }

@@ -57,20 +57,21 @@ export interface KafkaSide {
 export function createKafkaSide(kafka: Kafka, who: { clientId: string; topic: string; bootstrap: string }, now: () => number = Date.now): KafkaSide {
   let producer: Producer | undefined;
   let admin: Admin | undefined;
-  const connectedProducer = async () => {
-    if (!producer) {
+  // One connection each, however many steps ask at once (check runs its lessons at the same time).
+  let producerReady: Promise<Producer> | undefined;
+  let adminReady: Promise<Admin> | undefined;
+  const connectedProducer = () =>
+    (producerReady ??= (async () => {
       producer = kafka.producer({ allowAutoTopicCreation: false });
       await producer.connect();
-    }
-    return producer;
-  };
-  const connectedAdmin = async () => {
-    if (!admin) {
+      return producer;
+    })());
+  const connectedAdmin = () =>
+    (adminReady ??= (async () => {
       admin = kafka.admin();
       await admin.connect();
-    }
-    return admin;
-  };
+      return admin;
+    })());
   return {
     ...who,
     async produce(values) {

@@ -4,8 +4,6 @@ import type { ProduceStep } from '../types.js';
 import { CONTINUE, type StepOutcome } from './outcome.js';
 
 const SETTLE_TIMEOUT_MS = 15_000;
-// kafkajs fixes a new group's starting position just after the assignment; a moment's grace keeps "latest" honest.
-const SETTLE_GRACE_MS = 1000;
 
 /** How many messages wait unread for a group: from its committed offset (or the log start) to the end. */
 async function countUnread(ctx: Pick<Context, 'kafka'>, group: string): Promise<number> {
@@ -14,7 +12,7 @@ async function countUnread(ctx: Pick<Context, 'kafka'>, group: string): Promise<
 }
 
 /** Waits until each earliest program has received every message that was in the topic when it started. */
-async function settle(ctx: Pick<Context, 'programs' | 'run' | 'sleep' | 'signal'>, names: string[]): Promise<void> {
+async function settle(ctx: Pick<Context, 'programs' | 'run' | 'signal'>, names: string[]): Promise<void> {
   for (const name of names.filter((n) => ctx.run.startsFrom[n] === 'earliest')) {
     const high = ctx.run.highAtSpawn[name]?.at(-1) ?? {};
     await ctx.programs.waitUntil(() => {
@@ -23,7 +21,7 @@ async function settle(ctx: Pick<Context, 'programs' | 'run' | 'sleep' | 'signal'
       return Object.entries(high).every(([p, h]) => h === 0 || seen.some((e) => e.type === 'message' && e.partition === Number(p) && e.offset >= h - 1)) || undefined;
     }, { timeoutMs: SETTLE_TIMEOUT_MS, signal: ctx.signal });
   }
-  await ctx.sleep(SETTLE_GRACE_MS);
+  // No grace after that: a consumer reports "assigned" only after its first fetch, when a "latest" position is fixed.
 }
 
 /**

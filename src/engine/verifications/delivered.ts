@@ -1,6 +1,6 @@
 /** Every message sent reached the consumer, in the order sent. */
 import type { ProgramEvent } from '../../kafka/events.js';
-import { at, events, param, received, waitForAll, type Verification } from './types.js';
+import { at, events, ownEvents, param, received, waitForAll, type Verification } from './types.js';
 import { messagesOf, quoteValues, type Verdict } from './verdict.js';
 
 /**
@@ -44,7 +44,7 @@ export const verifyDelivered: Verification = async (ctx, params, timeoutMs) => {
   const name = param(params, 'program');
   const sent = ctx.run.sent[param(params, 'messages')] ?? [];
   await waitForAll(ctx, name, sent, timeoutMs);
-  const verdict = judgeDelivered(sent.map((m) => m.value), events(ctx, name));
+  const verdict = judgeDelivered(sent.map((m) => m.value), ownEvents(ctx, events(ctx, name)));
   const latencies = received(ctx, name).flatMap((m) => sent.filter((s) => at(s) === at(m)).map((s) => m.at - s.sentAt));
   return {
     ...verdict,

@@ -1,7 +1,7 @@
 /** Across a group's members (all their runs), every produced message was printed, and no message twice. */
 import type { SentMessage } from '../../kafka/lesson-side.js';
 import type { Context } from '../context.js';
-import { at, param, type Verification } from './types.js';
+import { at, ownEvents, param, type Verification } from './types.js';
 import { describeRef, quoteValues, type Verdict } from './verdict.js';
 
 export interface Print {
@@ -41,10 +41,10 @@ export function judgePrintedOnce(sent: readonly Pick<SentMessage, 'value' | 'par
   return { ok: true, expected, happened: `${who.join('; ')}, and no message was printed twice` };
 }
 
-/** Every message printed by any run of these programs, in arrival order. */
-function printsOf(ctx: Pick<Context, 'programs'>, names: readonly string[]): Print[] {
+/** Every message printed by any run of these programs, in arrival order (under check, not the other lessons' messages). */
+function printsOf(ctx: Pick<Context, 'programs' | 'writtenByOthers'>, names: readonly string[]): Print[] {
   return names
-    .flatMap((name) => ctx.programs.history(name).flatMap((run) => run.events.flatMap((s) => (s.event.type === 'message' ? [{ name, partition: s.event.partition, offset: s.event.offset, value: s.event.value, seen: s.at }] : []))))
+    .flatMap((name) => ctx.programs.history(name).flatMap((run) => run.events.flatMap((s) => (s.event.type === 'message' && ownEvents(ctx, [s.event]).length > 0 ? [{ name, partition: s.event.partition, offset: s.event.offset, value: s.event.value, seen: s.at }] : []))))
     .sort((a, b) => a.seen - b.seen)
     .map(({ seen: _seen, ...p }) => p);
 }

@@ -1,6 +1,6 @@
 /** A group with committed offsets resumes where it stopped, whatever its reset policy. */
 import type { ProgramEvent } from '../../kafka/events.js';
-import { events, param, waitForAll, type Verification } from './types.js';
+import { events, ownEvents, param, waitForAll, type Verification } from './types.js';
 import { messagesOf, quoteValues, type Verdict } from './verdict.js';
 
 /**
@@ -33,6 +33,6 @@ export const verifyResumed: Verification = async (ctx, params, timeoutMs) => {
   const name = param(params, 'program');
   const missed = ctx.run.sent[param(params, 'messages')] ?? [];
   await waitForAll(ctx, name, missed, timeoutMs);
-  const verdict = judgeResumed(missed.map((m) => m.value), events(ctx, name));
+  const verdict = judgeResumed(missed.map((m) => m.value), ownEvents(ctx, events(ctx, name)));
   return { ...verdict, ok: verdict.ok && missed.length > 0 };
 };

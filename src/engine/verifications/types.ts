@@ -1,8 +1,9 @@
 import type { Context } from '../context.js';
+import type { EventOf, ProgramEvent } from '../../kafka/events.js';
 import type { SentMessage } from '../../kafka/lesson-side.js';
 import type { Verdict } from './verdict.js';
 
-export type VerifyContext = Pick<Context, 'programs' | 'kafka' | 'run' | 'signal' | 'now' | 'sleep' | 'vars' | 'lesson' | 'progress' | 'flags' | 'terminal' | 'askPassword'>;
+export type VerifyContext = Pick<Context, 'programs' | 'kafka' | 'run' | 'signal' | 'now' | 'sleep' | 'vars' | 'lesson' | 'progress' | 'flags' | 'terminal' | 'askPassword' | 'writtenByOthers'>;
 
 /** A named verification: waits (at most `timeoutMs`) for Kafka to show what the lesson claims. */
 export type Verification = (ctx: VerifyContext, params: Record<string, unknown>, timeoutMs: number) => Promise<Verdict>;
@@ -30,6 +31,18 @@ export function received(ctx: Pick<Context, 'programs'>, name: string, runIndex 
 }
 
 export const at = (m: { partition: number; offset: number }) => `${m.partition}@${m.offset}`;
+
+/**
+ * The events without the messages another lesson of the same `check` run wrote meanwhile
+ * (its lessons run at once on one topic): what a verification comparing with its own sent messages judges.
+ *
+ * @example
+ *   ownEvents(ctx, events(ctx, 'latest')) // every event in the tutor; under check, not the other lessons' messages
+ */
+export function ownEvents<E extends ProgramEvent>(ctx: Pick<Context, 'writtenByOthers'>, seen: E[]): E[] {
+  const others = ctx.writtenByOthers;
+  return others ? seen.filter((e) => e.type !== 'message' || !others(e as EventOf<'message'>)) : seen;
+}
 
 /**
  * The events of a program's current run (or an earlier one), in order.

@@ -14,10 +14,10 @@ const LOOK: Record<TestStatus, { symbol: string; word: string }> = {
   skipped: { symbol: symbols.skip, word: 'skipped' },
 };
 
-function lines(test: TestResult, quiet: boolean, previous: TestResult | undefined): string[] {
+function lines(test: TestResult, quiet: boolean, previous: TestResult | undefined, idWidth: number): string[] {
   if (quiet && test.status === 'pass') return [];
   const look = LOOK[test.status];
-  const out = [`  ${look.symbol} ${look.word.padEnd(7)} ${test.check.padEnd(13)} ${test.name.slice(test.lesson.length + 2)}  ${chalk.dim(`${test.duration.toFixed(1)} s`)}`];
+  const out = [`  ${look.symbol} ${look.word.padEnd(7)} ${test.check.padEnd(idWidth)} ${test.name.slice(test.lesson.length + 2)}  ${chalk.dim(`${test.duration.toFixed(1)} s`)}`];
   // A reason shared by several checks in a row (a skip, a refusal) is said once.
   const repeated = previous !== undefined && previous.status === test.status && previous.message === test.message;
   if (test.status !== 'pass' && !repeated) {
@@ -37,9 +37,11 @@ export function formatReport(report: CheckReport, options: { quiet: boolean; tit
   const out: string[] = [];
   if (!options.quiet) out.push(`kafka-tutor check: ${report.client_id ?? '(unknown client id)'} on ${report.bootstrap.join(',') || '(no cluster)'} (run ${report.run_id})`);
   const lessons = [...new Set(report.tests.map((t) => t.lesson))];
+  // The names line up under the longest test id of the report.
+  const idWidth = Math.max(13, ...report.tests.map((t) => t.check.length + 1));
   for (const lesson of lessons) {
     const tests = report.tests.filter((t) => t.lesson === lesson);
-    const body = tests.flatMap((t, i) => lines(t, options.quiet, tests[i - 1]));
+    const body = tests.flatMap((t, i) => lines(t, options.quiet, tests[i - 1], idWidth));
     if (body.length === 0) continue;
     const points = tests.reduce((s, t) => s + t.points, 0);
     const max = tests.reduce((s, t) => s + t.max_points, 0);

@@ -1,7 +1,7 @@
 /**
  * Facts a lesson reads from the cluster at its start, as variables for its
  * text and its steps' `cases` (lesson.json `facts`): `partitions`, the number
- * of partitions of the student's topic.
+ * of partitions of the student's topic (`{partitions}`, and `{partitionsText}` such as "1 partition").
  */
 import type { Context } from './context.js';
 
@@ -17,6 +17,10 @@ export type Fact = (typeof FACTS)[number];
  */
 export async function readFacts(ctx: Pick<Context, 'lesson' | 'kafka' | 'vars'>): Promise<void> {
   for (const fact of ctx.lesson.facts ?? []) {
-    if (fact === 'partitions' && ctx.vars.partitions === undefined) ctx.vars.partitions = String((await ctx.kafka.offsets()).length);
+    if (fact === 'partitions' && ctx.vars.partitions === undefined) {
+      const count = (await ctx.kafka.offsets()).length;
+      ctx.vars.partitions = String(count);
+      ctx.vars.partitionsText = `${count} partition${count === 1 ? '' : 's'}`;
+    }
   }
 }

@@ -84,6 +84,11 @@ export class ProgramPool {
     return this.#runs.get(name)?.at(-1);
   }
 
+  /** The names of every program started so far (running or not). */
+  get names(): string[] {
+    return [...this.#runs.keys()];
+  }
+
   /** Every run of a program, oldest first. */
   history(name: string): ProgramRun[] {
     return this.#runs.get(name) ?? [];

@@ -35,22 +35,31 @@ export function describeGroupName(group: Pick<GroupPicture, 'groupId'>, label?: 
 }
 
 /**
- * The words beside a group's marker on one partition, richest first: name, committed offset
- * and lag; then shorter variants for a narrow terminal (the lag always stays).
+ * The words beside a group's marker on one partition, richest first: name, committed offset,
+ * lag and the member reading it; then shorter variants for a narrow terminal (the lag always stays).
  *
  * @example
  *   describeGroupPosition(group, 0, 'earliest')[0].map((p) => p.text).join('')
  *   // "earliest (client3-earliest-x1)  committed 12 · lag 0"
  */
-export function describeGroupPosition(group: GroupPicture, partition: number, label?: string): LinePart[][] {
+export function describeGroupPosition(group: GroupPicture, partition: number, label?: string, memberNames: Record<string, string> = {}): LinePart[][] {
   const name = describeGroupName(group, label);
   const short: LinePart[] = [{ text: label ?? group.groupId, style: (c) => c.bold }];
   const position = group.positions.find((p) => p.partition === partition);
-  if (!position || position.committed === null) return [[...name, { text: '  no committed offset', style: (c) => c.dim }]];
+  const holder = position?.member && memberName(group, position.member, memberNames);
+  const readBy: LinePart[] = holder ? [{ text: ` · read by ${holder}`, style: (c) => c.cyan }] : [];
+  if (!position || position.committed === null) return [[...name, { text: '  no committed offset', style: (c) => c.dim }, ...readBy], [...short, ...readBy]];
   const lag = position.lag ?? 0;
   const lagPart: LinePart = { text: `lag ${lag}`, style: (c) => (lag === 0 ? c.green : c.yellow) };
   const committed: LinePart = { text: `  committed ${position.committed} · ` };
-  return [[...name, committed, lagPart], [...short, committed, lagPart], [...short, { text: ' · ' }, lagPart]];
+  return [[...name, committed, lagPart, ...readBy], [...short, committed, lagPart, ...readBy], [...short, committed, lagPart], [...short, { text: ' · ' }, lagPart]];
+}
+
+/** A member's name: the caller's (a lesson's program name), else "member N", numbered in member-id order among the holders. */
+function memberName(group: GroupPicture, memberId: string, names: Record<string, string>): string {
+  if (names[memberId]) return names[memberId];
+  const ids = [...new Set(group.positions.flatMap((p) => (p.member ? [p.member] : [])))].sort();
+  return `member ${ids.indexOf(memberId) + 1}`;
 }
 
 /**

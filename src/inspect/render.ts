@@ -17,6 +17,8 @@ export interface RenderOptions {
   highlight?: { partition: number; offset: number; label?: string } | undefined;
   /** Friendlier names for groups, e.g. `{ 'client3-earliest-x1': 'earliest' }`; the id is still shown. */
   labels?: Record<string, string> | undefined;
+  /** Names for group members by member id, e.g. a lesson's program names; others read "member N". */
+  members?: Record<string, string> | undefined;
 }
 
 const INDENT = '  ';
@@ -141,7 +143,7 @@ function drawPartition(log: PartitionLog, groups: GroupPicture[], options: Rende
     .filter(({ group }) => !group.error)
     .sort((a, b) => rank(a) - rank(b) || a.group.groupId.localeCompare(b.group.groupId));
   for (const { group, offset } of placed) {
-    const variants = describeGroupPosition(group, log.partition, options.labels?.[group.groupId]);
+    const variants = describeGroupPosition(group, log.partition, options.labels?.[group.groupId], options.members);
     if (offset !== null) lines.push(placeMarker(columnOf(offset), c.bold(SYMBOLS.group), variants, options.width, c));
     else lines.push(`${INDENT}${c.dim(SYMBOLS.none)} ${styleText(variants[0] ?? [], c)}`);
   }

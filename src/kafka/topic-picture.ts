@@ -35,6 +35,8 @@ export interface GroupPosition {
   committed: number | null;
   /** logEnd − committed; null when nothing is committed. */
   lag: number | null;
+  /** The member id of the live member the group gave this partition to, when one holds it. */
+  member?: string;
 }
 
 export interface GroupPicture {
@@ -143,17 +145,18 @@ async function describeGroup(admin: Admin, groupId: string): Promise<GroupDescri
   }
 }
 
-/** True when a live member of the group has a partition of `topic` assigned (a consumer that has not committed yet). */
-function isAssignedTo(group: GroupDescription, topic: string): boolean {
-  if (group.protocolType !== 'consumer') return false;
-  return group.members.some((m) => {
+/** Which live member holds each partition of `topic` (partition → member id); empty when none does. */
+function holdersOf(group: GroupDescription, topic: string): Map<number, string> {
+  const holders = new Map<number, string>();
+  if (group.protocolType !== 'consumer') return holders;
+  for (const m of group.members) {
     try {
-      const decoded = AssignerProtocol.MemberAssignment.decode(m.memberAssignment);
-      return (decoded?.assignment[topic]?.length ?? 0) > 0;
+      for (const partition of AssignerProtocol.MemberAssignment.decode(m.memberAssignment)?.assignment[topic] ?? []) holders.set(partition, m.memberId);
     } catch {
-      return false; // Not kafkajs' assignment format: we cannot tell, so we do not guess.
+      // Not kafkajs' assignment format: we cannot tell, so we do not guess.
     }
-  });
+  }
+  return holders;
 }
 
 /** One group's picture, and whether it has anything to do with the topic (a commit or an assigned member). */
@@ -171,11 +174,13 @@ async function readGroup(admin: Admin, groupId: string, topic: string, logs: Par
     if (isGroupDenied(error)) return denied(state, description.members.length);
     throw error;
   }
-  const positions = logs.map(({ partition, logEnd }) => {
+  const holders = holdersOf(description, topic);
+  const positions = logs.map(({ partition, logEnd }): GroupPosition => {
     const offset = committed.get(partition);
-    return offset === undefined ? { partition, committed: null, lag: null } : { partition, committed: offset, lag: Math.max(0, logEnd - offset) };
+    const member = holders.get(partition);
+    return { partition, ...(offset === undefined ? { committed: null, lag: null } : { committed: offset, lag: Math.max(0, logEnd - offset) }), ...(member ? { member } : {}) };
   });
-  return { group: { groupId, state, members: description.members.length, positions }, related: committed.size > 0 || isAssignedTo(description, topic) };
+  return { group: { groupId, state, members: description.members.length, positions }, related: committed.size > 0 || holders.size > 0 };
 }
 
 /**

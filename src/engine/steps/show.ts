@@ -12,8 +12,17 @@ function describeCommitted(id: string, offsets: { partition: number; offset: num
 }
 
 /** The drawing of `kafka-tutor inspect`, inside a note's frame: a little narrower than the terminal. */
-async function draw(ctx: Pick<Context, 'kafka'>, groups: string[], options: Pick<RenderOptions, 'labels' | 'highlight'> = {}): Promise<string> {
-  return renderTopicPicture(await ctx.kafka.picture(groups), { ...options, width: Math.max(40, (process.stdout.columns ?? 80) - 8), color: chalk.level > 0 });
+async function draw(ctx: Pick<Context, 'kafka' | 'programs'>, groups: string[], options: Pick<RenderOptions, 'labels' | 'highlight'> = {}): Promise<string> {
+  return renderTopicPicture(await ctx.kafka.picture(groups), { ...options, members: memberNames(ctx), width: Math.max(40, (process.stdout.columns ?? 80) - 8), color: chalk.level > 0 });
+}
+
+/** The lesson's program names by the group member id their `assigned` events carry (the picture says who reads what). */
+function memberNames(ctx: Pick<Context, 'programs'>): Record<string, string> {
+  const names: Record<string, string> = {};
+  for (const name of ctx.programs.names) {
+    for (const run of ctx.programs.history(name)) for (const { event } of run.events) if (event.type === 'assigned' && event.member) names[event.member] = name;
+  }
+  return names;
 }
 
 /**
@@ -22,7 +31,7 @@ async function draw(ctx: Pick<Context, 'kafka'>, groups: string[], options: Pick
  * @example
  *   await runShow({ id: 'offsets', kind: 'show', what: 'offsets', group: 'commit' }, ctx);
  */
-export async function runShow(step: ShowStep, ctx: Pick<Context, 'lesson' | 'terminal' | 'kafka' | 'progress' | 'run' | 'vars'>): Promise<StepOutcome> {
+export async function runShow(step: ShowStep, ctx: Pick<Context, 'lesson' | 'terminal' | 'kafka' | 'progress' | 'run' | 'vars' | 'programs'>): Promise<StepOutcome> {
   if (step.group === undefined) {
     ctx.terminal.note(await draw(ctx, []), step.title === undefined ? `The log of ${ctx.kafka.topic}` : fillIn(step.title, ctx.vars));
     return CONTINUE;

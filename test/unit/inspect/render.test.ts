@@ -37,6 +37,14 @@ describe('renderTopicPicture', () => {
     expect(plain(base)).not.toContain('leader');
   });
 
+  it('names the member that reads each partition: the caller\'s name for it, else "member N"', () => {
+    const reading = group('client3-shared', 2, 6);
+    const held = { ...reading, positions: reading.positions.map((p) => ({ ...p, member: 'client3-b-uuid' })) };
+    expect(plain(picture(0, 6, [held]))).toContain('client3-shared  committed 2 · lag 4 · read by member 1');
+    expect(plain(picture(0, 6, [held]), 80, { members: { 'client3-b-uuid': 'second' } })).toContain('client3-shared  committed 2 · lag 4 · read by second');
+    expect(plain(picture(0, 6, [reading]))).not.toContain('read by');
+  });
+
   it('compresses a long log with a gap marker and keeps the committed offsets visible', () => {
     const drawing = plain(picture(0, 500, [group('client3-a', 250, 500)]), 60);
     expect(drawing).toMatchSnapshot();

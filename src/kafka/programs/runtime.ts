@@ -13,6 +13,8 @@ export interface Emitter {
   readonly json: boolean;
   /** Stamps, writes and returns an event. */
   emit(body: EventBody): ProgramEvent;
+  /** Stamps many events with one time and writes them at once (a produced batch: one write, not one per line). */
+  emitAll(bodies: readonly EventBody[]): void;
   /** A line for people only (stderr in human mode; nothing in --json mode). */
   note(line: string): void;
   /** Reports a failure and returns the exit code; in human mode a `UserError` is thrown for `main` to print. */
@@ -37,6 +39,15 @@ export function createEmitter(options: { json: boolean; stdout?: NodeJS.Writable
       const event = stampEvent(body);
       stdout.write(`${options.json ? JSON.stringify(event) : formatEvent(event)}\n`);
       return event;
+    },
+    emitAll(bodies) {
+      if (bodies.length === 0) return;
+      const now = new Date();
+      const lines = bodies.map((body) => {
+        const event = stampEvent(body, now);
+        return options.json ? JSON.stringify(event) : formatEvent(event);
+      });
+      stdout.write(`${lines.join('\n')}\n`);
     },
     note(line) {
       if (!options.json) stderr.write(`${line}\n`);

@@ -7,10 +7,12 @@
  * metadata refreshes and error messages stay the ones students see.
  */
 import { randomInt } from 'node:crypto';
-import type { ConnectionOptions } from 'node:tls';
-import type { Kafka, KafkaConfig, Producer, RecordMetadata } from 'kafkajs';
+import type { Kafka, Producer, RecordMetadata } from 'kafkajs';
+import type { ClusterProfile, Credentials } from '../profile/types.js';
 import { openBrokerConnection, type BrokerConnection } from './broker-connection.js';
 import type { MessageFacts } from './events.js';
+import { decodeMetadataBody, encodeMetadataBody, METADATA_API_KEY, METADATA_API_VERSION, type TopicLeaders } from './metadata-wire.js';
+import { tlsOptions } from './tls-options.js';
 import { decodeProduceBody, encodeProduceBody, PRODUCE_API_KEY, PRODUCE_API_VERSION, type PartitionValues } from './produce-wire.js';
 
 /** acks=-1 (all in-sync replicas) and 30 s: kafkajs's producer defaults, and librdkafka's (the course's producer.py). */
@@ -41,50 +43,72 @@ export function assignOffsets(topic: string, values: string[], partitions: numbe
   });
 }
 
-interface Leader {
-  partition: number;
-  nodeId: number;
+interface Address {
+  host: string;
+  port: number;
+}
+
+async function fetchLeaders(profile: ClusterProfile, topic: string, connectionTo: (address: Address) => Promise<BrokerConnection>): Promise<TopicLeaders | undefined> {
+  for (const address of profile.brokers) {
+    const at = address.lastIndexOf(':');
+    try {
+      const connection = await connectionTo({ host: address.slice(0, at), port: Number(address.slice(at + 1)) });
+      return decodeMetadataBody(await connection.request(METADATA_API_KEY, METADATA_API_VERSION, encodeMetadataBody(topic)), topic);
+    } catch {
+      // The next bootstrap broker, as kafkajs does; kafkajs explains it if none answers.
+    }
+  }
+  return undefined;
+}
+
+/** Fails with the broker's reason (e.g. TOPIC_AUTHORIZATION_FAILED) when the topic cannot be used. */
+async function checkTopic(kafka: Kafka, topic: string): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    await admin.fetchTopicMetadata({ topics: [topic] });
+  } finally {
+    await admin.disconnect();
+  }
 }
 
 /**
  * Opens a producer for `topic`; fails with the broker's reason (e.g. TOPIC_AUTHORIZATION_FAILED)
- * when the topic cannot be used, before anything is sent.
+ * when the topic cannot be used, before anything is sent. kafkajs is loaded only when needed.
  *
  * @example
- *   const producer = await openBatchProducer(kafka, kafkaConfig(profile, credentials, { role: 'producer' }), 'client1');
+ *   const producer = await openBatchProducer(profile, credentials, 'client1');
  *   const facts = await producer.send(['a', 'b']); // [{ topic: 'client1', partition: 0, offset: 41, value: 'a' }, …]
  */
-export async function openBatchProducer(kafka: Kafka, config: KafkaConfig, topic: string): Promise<BatchProducer> {
-  const admin = kafka.admin();
-  await admin.connect();
-  let leaders: Leader[];
-  let brokers: Map<number, { host: string; port: number }>;
-  try {
-    const metadata = await admin.fetchTopicMetadata({ topics: [topic] });
-    leaders = (metadata.topics[0]?.partitions ?? []).filter((p) => p.leader >= 0).map((p) => ({ partition: p.partitionId, nodeId: p.leader }));
-    brokers = new Map((await admin.describeCluster()).brokers.map((b) => [b.nodeId, { host: b.host, port: b.port }]));
-  } finally {
-    await admin.disconnect();
-  }
-
-  const connections = new Map<number, Promise<BrokerConnection>>();
-  const connectionTo = (nodeId: number) => {
-    let connection = connections.get(nodeId);
-    const broker = brokers.get(nodeId);
+export async function openBatchProducer(profile: ClusterProfile, credentials: Credentials, topic: string): Promise<BatchProducer> {
+  const ssl = tlsOptions(profile, credentials);
+  const clientId = `${credentials.clientId}-producer`;
+  const connections = new Map<string, Promise<BrokerConnection>>();
+  const connectionTo = ({ host, port }: Address) => {
+    let connection = connections.get(`${host}:${port}`);
     if (!connection) {
-      if (!broker) return Promise.reject(new Error(`No address for broker ${nodeId}`));
-      connection = openBrokerConnection({ ...broker, ssl: config.ssl as ConnectionOptions | undefined, clientId: config.clientId ?? 'kafka-tutor', connectTimeoutMs: config.connectionTimeout ?? 3000, requestTimeoutMs: ACK_TIMEOUT_MS + 5000 });
+      connection = openBrokerConnection({ host, port, ssl, clientId, connectTimeoutMs: 3000, requestTimeoutMs: ACK_TIMEOUT_MS + 5000 });
       connection.catch(() => undefined); // observed by the request that needed it
-      connections.set(nodeId, connection);
+      connections.set(`${host}:${port}`, connection);
     }
     return connection;
   };
+  const metadata = await fetchLeaders(profile, topic, connectionTo);
+  const leaders = (metadata?.errorCode === 0 ? metadata.partitions : []).filter((p) => p.leader >= 0 && metadata?.brokers.has(p.leader));
+  let kafka: Promise<Kafka> | undefined;
+  const kafkajs = () => (kafka ??= import('./client.js').then(({ createKafka }) => createKafka(profile, credentials, { role: 'producer' })));
+  // Anything unusual: kafkajs looks again and says what is wrong.
+  const closeConnections = () => {
+    for (const connection of connections.values()) void connection.then((c) => c.close(), () => undefined);
+  };
+  if (leaders.length === 0) await checkTopic(await kafkajs(), topic).catch((error: unknown) => (closeConnections(), Promise.reject(error)));
   let fallback: Promise<Producer> | undefined;
-  const kafkajsProducer = () => (fallback ??= (async () => {
-    const producer = kafka.producer({ allowAutoTopicCreation: false });
+  const kafkajsProducer = () => (fallback ??= kafkajs().then(async (k) => {
+    const producer = k.producer({ allowAutoTopicCreation: false });
     await producer.connect();
     return producer;
-  })());
+  }));
+  const partitionIds = leaders.length > 0 ? leaders.map((l) => l.partition) : (metadata?.partitions ?? [{ partition: 0 }]).map((p) => p.partition);
   // Like kafkajs's default partitioner: round-robin from a random start.
   let counter = randomInt(2 ** 31);
 
@@ -101,14 +125,14 @@ export async function openBatchProducer(kafka: Kafka, config: KafkaConfig, topic
     });
     const byLeader = new Map<number, (PartitionValues & { positions: number[] })[]>();
     for (const entry of byPartition.values()) {
-      const nodeId = leaders.find((l) => l.partition === entry.partition)!.nodeId;
+      const nodeId = leaders.find((l) => l.partition === entry.partition)!.leader;
       byLeader.set(nodeId, [...(byLeader.get(nodeId) ?? []), entry]);
     }
     const timestamp = Date.now();
     const failed: number[] = [];
     await Promise.all(
       [...byLeader].map(async ([nodeId, entries]) => {
-        const results = await connectionTo(nodeId)
+        const results = await connectionTo(metadata!.brokers.get(nodeId)!)
           .then((c) => c.request(PRODUCE_API_KEY, PRODUCE_API_VERSION, encodeProduceBody(topic, entries, { acks: ACKS, timeoutMs: ACK_TIMEOUT_MS, timestamp })))
           .then(decodeProduceBody, () => []);
         for (const entry of entries) {
@@ -130,7 +154,7 @@ export async function openBatchProducer(kafka: Kafka, config: KafkaConfig, topic
   let fast = leaders.length > 0;
   return {
     async send(values) {
-      const partitions = values.map(() => leaders[(counter = (counter + 1) & 0x7fffffff) % Math.max(leaders.length, 1)]?.partition ?? 0);
+      const partitions = values.map(() => partitionIds[(counter = (counter + 1) & 0x7fffffff) % partitionIds.length]!);
       if (!fast) return sendThroughKafkajs(values, partitions);
       const facts = new Array<MessageFacts>(values.length);
       const failed = await sendFast(values, partitions, facts);
@@ -143,7 +167,7 @@ export async function openBatchProducer(kafka: Kafka, config: KafkaConfig, topic
       return facts;
     },
     async close() {
-      for (const connection of connections.values()) void connection.then((c) => c.close(), () => undefined);
+      closeConnections();
       if (fallback) await (await fallback.catch(() => undefined))?.disconnect();
     },
   };

@@ -6,7 +6,6 @@
  */
 import type { ProfileFlags } from '../../profile/types.js';
 import { openBatchProducer, type BatchProducer } from '../batch-producer.js';
-import { createKafka, kafkaConfig } from '../client.js';
 import { explainKafkaError, type KafkaErrorContext } from '../errors.js';
 import type { StopReason } from '../events.js';
 import { childIO } from './child.js';
@@ -58,9 +57,8 @@ export async function produce(options: ProduceOptions, io: ProgramIO = childIO(o
   try {
     const { profile, credentials } = await io.open();
     context = { ...context, clientId: credentials.clientId, brokers: profile.brokers, sandbox: profile.sandbox };
-    const config = kafkaConfig(profile, credentials, { role: 'producer' });
     // Refuses a topic the student may not use before they type anything.
-    const active = await openBatchProducer(createKafka(profile, credentials, { role: 'producer' }), config, options.topic);
+    const active = await openBatchProducer(profile, credentials, options.topic);
     sender = active;
     if (input.isTTY) out.note(`Type a message and press Enter to send it to ${options.topic}; Ctrl-D when done.`);
 

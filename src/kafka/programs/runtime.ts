@@ -42,9 +42,10 @@ export function createEmitter(options: { json: boolean; stdout?: NodeJS.Writable
     },
     emitAll(bodies) {
       if (bodies.length === 0) return;
-      const now = new Date();
+      // One time for the batch; the same fields in the same order as stampEvent's.
+      const time = new Date().toISOString();
       const lines = bodies.map((body) => {
-        const event = stampEvent(body, now);
+        const event = Object.assign({ type: body.type, time }, body) as ProgramEvent;
         return options.json ? JSON.stringify(event) : formatEvent(event);
       });
       stdout.write(`${lines.join('\n')}\n`);

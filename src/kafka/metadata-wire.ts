@@ -68,8 +68,10 @@ export function decodeMetadataBody(body: Buffer, topic: string): TopicLeaders {
       int16(); // partition error: a partition without a leader reports -1 as its leader
       const partition = int32();
       const leader = int32();
-      at += 4 * int32(); // replicas
-      at += 4 * int32(); // in-sync replicas
+      const replicas = int32();
+      at += 4 * replicas;
+      const inSync = int32();
+      at += 4 * inSync;
       partitions.push({ partition, leader });
     }
     if (name === topic) result = { brokers, errorCode, partitions };

@@ -22,6 +22,8 @@ const ACK_TIMEOUT_MS = 30_000;
 export interface BatchProducer {
   /** Sends `values` in order; resolves with each one's partition and offset, in the same order. */
   send(values: string[]): Promise<MessageFacts[]>;
+  /** 'direct' while its own connections work; 'kafkajs' once anything failed (tests check that the fast path stays in use). */
+  path(): 'direct' | 'kafkajs';
   close(): Promise<void>;
 }
 
@@ -166,6 +168,7 @@ export async function openBatchProducer(profile: ClusterProfile, credentials: Cr
       }
       return facts;
     },
+    path: () => (fast ? 'direct' : 'kafkajs'),
     async close() {
       closeConnections();
       if (fallback) await (await fallback.catch(() => undefined))?.disconnect();

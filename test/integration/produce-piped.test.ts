@@ -123,3 +123,24 @@ describe('piped produce', () => {
     expect(await readBack(topic, run.sent.length)).toEqual(run.sent.map((e) => e.value));
   });
 });
+
+describe('openBatchProducer', () => {
+  it('sends over its own connections (not falling back to kafkajs) and reports the offsets the broker gave', async () => {
+    const { openBatchProducer } = await import('../../src/kafka/batch-producer.js');
+    const { loadProfile } = await import('../../src/profile/index.js');
+    const topic = await freshTopic(3);
+    const { profile, credentials } = await loadProfile({ bootstrap: env.KAFKA_TUTOR_BOOTSTRAP, auth: env.KAFKA_TUTOR_AUTH });
+    const producer = await openBatchProducer(profile, credentials, topic);
+    const values = uniqueValues('direct', 3000);
+    const facts = [...(await producer.send(values.slice(0, 1500))), ...(await producer.send(values.slice(1500)))];
+    expect(producer.path()).toBe('direct');
+    await producer.close();
+    expect(facts.map((f) => f.value)).toEqual(values);
+    const admin = kafka.admin();
+    await admin.connect();
+    const ends = await admin.fetchTopicOffsets(topic);
+    await admin.disconnect();
+    // Every partition got a share, and its end offset is one past the last offset reported for it.
+    for (const { partition, high } of ends) expect(Math.max(...facts.filter((f) => f.partition === partition).map((f) => f.offset)) + 1).toBe(Number(high));
+  });
+});

@@ -80,7 +80,7 @@ export async function produce(options: ProduceOptions, io: ProgramIO = childIO(o
           .then(async () => {
             if (sendError !== undefined) return;
             const facts = await sent;
-            out.emitAll(facts.map((f) => ({ type: 'sent' as const, ...f })));
+            out.emitSent(facts);
             count += facts.length;
           })
           .catch((error: unknown) => {

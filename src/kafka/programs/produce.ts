@@ -101,10 +101,15 @@ export async function produce(options: ProduceOptions, io: ProgramIO = childIO(o
     };
     const split = createLineSplitter();
     const ended = new Promise<StopReason>((resolve) => {
+      // The end of input sends its last line even without a newline; after a stop, nothing more is read.
+      const finish = () => {
+        if (reading) add(split.end());
+        resolve('eof');
+      };
       input.on('data', (chunk: Buffer | string) => add(split.push(chunk)));
-      input.once('end', () => (add(split.end()), resolve('eof')));
-      input.once('close', () => resolve('eof'));
-      input.once('error', () => resolve('eof'));
+      input.once('end', finish);
+      input.once('close', finish);
+      input.once('error', finish);
     });
     const reason = await Promise.race([ended, stop.stopped, failed]);
     reading = false;

@@ -1,18 +1,9 @@
-import { createSecureContext, type SecureContext } from 'node:tls';
 import { Kafka, logLevel, type KafkaConfig } from 'kafkajs';
 import type { ClusterProfile, Credentials } from '../profile/types.js';
+import { tlsOptions } from './tls-options.js';
 
 // kafkajs prints a partitioner notice on every producer; students need not see it.
 process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
-
-/** One TLS context per opened credentials: parsing the key and CA for every connection cost more CPU than the handshake's own use of them. */
-const contexts = new WeakMap<object, SecureContext>();
-
-function secureContextOf(tls: NonNullable<Credentials['tls']>): SecureContext {
-  let context = contexts.get(tls);
-  if (!context) contexts.set(tls, (context = createSecureContext({ ca: [tls.ca], key: tls.key, cert: tls.cert })));
-  return context;
-}
 
 export interface ClientOptions {
   /** Suffix for the kafkajs client id, e.g. 'consumer' (the principal comes from the certificate, not this). */
@@ -26,9 +17,8 @@ export interface ClientOptions {
 }
 
 /**
- * The kafkajs configuration for a resolved profile and its opened credentials.
- * With `verifyHostname: false` the broker's certificate is still checked
- * against ca.crt; only its host name is not (librdkafka's identification=none).
+ * The kafkajs configuration for a resolved profile and its opened credentials
+ * (TLS as tls-options.ts says).
  *
  * @example
  *   const kafka = createKafka(profile, credentials, { role: 'producer' });
@@ -38,19 +28,10 @@ export function kafkaConfig(
   credentials: Pick<Credentials, 'clientId' | 'tls'>,
   options: ClientOptions = {},
 ): KafkaConfig {
-  const tls = credentials.tls;
   return {
     clientId: options.role ? `${credentials.clientId}-${options.role}` : credentials.clientId,
     brokers: profile.brokers,
-    ssl: tls && {
-      ca: [tls.ca],
-      key: tls.key,
-      cert: tls.cert,
-      // The same ca, key and cert, parsed once (tls.connect uses it instead of building its own).
-      secureContext: secureContextOf(tls),
-      rejectUnauthorized: true,
-      ...(profile.verifyHostname ? {} : { checkServerIdentity: () => undefined }),
-    },
+    ssl: tlsOptions(profile, credentials),
     connectionTimeout: options.connectionTimeoutMs ?? 3000,
     requestTimeout: options.requestTimeoutMs ?? 10_000,
     retry: { retries: options.retries ?? 3, initialRetryTime: 200, maxRetryTime: 2000, ...(options.restartOnFailure ? { restartOnFailure: options.restartOnFailure } : {}) },

@@ -98,6 +98,16 @@ const where = (e: TopicPartition & { offset: number }) => `${e.topic}[${e.partit
 const count = (n: number) => n.toLocaleString('en-US');
 
 /**
+ * The line a person reads for a `sent` event.
+ *
+ * @example
+ *   formatSent({ topic: 'client1', partition: 0, offset: 7, value: 'hi' }) // 'sent client1[0]@7: hi'
+ */
+export function formatSent(facts: MessageFacts): string {
+  return `sent ${where(facts)}: ${facts.value}`;
+}
+
+/**
  * The line a person reads for an event (human mode, and the engine's display).
  *
  * @example
@@ -120,7 +130,7 @@ export function formatEvent(event: ProgramEvent): string {
     case 'backlog-skipped':
       return `… ${count(event.count)} more old message${event.count === 1 ? '' : 's'} …   (${event.topic}[${event.partition}]@${event.fromOffset}–${event.toOffset - 1} not printed)`;
     case 'sent':
-      return `sent ${where(event)}: ${event.value}`;
+      return formatSent(event);
     case 'error':
       return `${event.message}${event.fix ? `\n  Fix: ${event.fix}` : ''}`;
     case 'stopped':

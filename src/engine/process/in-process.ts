@@ -77,9 +77,12 @@ export function inProcessStarter(opened: OpenedProfile, graceMs = STOP_GRACE_MS)
     if (parsed.kind === 'produce') parsed.options.input = input;
     const out = createEmitter({
       json: true,
-      stdout: lineWriter((line) => {
-        const event = parseEvent(line);
-        if (event) handle.receive(event);
+      // One write may carry many events (produce writes a batch at once).
+      stdout: lineWriter((text) => {
+        for (const line of text.split('\n')) {
+          const event = parseEvent(line);
+          if (event) handle.receive(event);
+        }
       }),
       stderr: lineWriter((text) => handle.receiveStderr(text)),
     });

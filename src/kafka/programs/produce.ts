@@ -1,16 +1,16 @@
 /**
  * `kafka-tutor produce`: the course's producer. Every line of input becomes a
- * message. Lines that arrive while a send is in flight go out together in the
- * next send, so piped input is batched and fast while typed lines go out at once.
+ * message. A line that arrives when nothing is waiting is sent at once (typing
+ * feels immediate); lines that arrive while requests are in flight wait and go
+ * out together, many per request and a few requests at a time, so piped input is fast.
  */
-import { createInterface, type Interface } from 'node:readline';
-import { Partitioners, type Kafka, type Message, type Producer, type RecordMetadata } from 'kafkajs';
 import type { ProfileFlags } from '../../profile/types.js';
-import { createKafka } from '../client.js';
+import { openBatchProducer, type BatchProducer } from '../batch-producer.js';
 import { explainKafkaError, type KafkaErrorContext } from '../errors.js';
-import type { MessageFacts, StopReason } from '../events.js';
+import type { StopReason } from '../events.js';
 import { childIO } from './child.js';
-import { withinMs, STOP_GRACE_MS, type Emitter, type ProgramIO } from './runtime.js';
+import { createLineSplitter } from './line-splitter.js';
+import { withinMs, STOP_GRACE_MS, type ProgramIO } from './runtime.js';
 
 export interface ProduceOptions extends ProfileFlags {
   topic: string;
@@ -19,59 +19,25 @@ export interface ProduceOptions extends ProfileFlags {
   input?: NodeJS.ReadableStream & { isTTY?: boolean };
 }
 
-/** At most this many lines per produce request. */
-export const MAX_BATCH = 500;
+/** At most this many lines, and about this many characters, per request (a broker takes 1 MB per batch by default; UTF-8 may triple characters). */
+export const MAX_BATCH_LINES = 10_000;
+export const MAX_BATCH_CHARS = 256 * 1024;
+/** Requests in flight at once: the next batch is encoded while the broker writes the last. */
+export const MAX_IN_FLIGHT = 4;
+/** Reading pauses while this many lines wait, so a huge pipe never fills memory and a stop flushes quickly. */
+const PAUSE_AT = 4 * MAX_BATCH_LINES;
 
-/** kafkajs's own partitioner, remembering which partition it chose for each message. */
-function recordingPartitioner(chosen: WeakMap<Message, number>) {
-  return () => {
-    const choose = Partitioners.DefaultPartitioner();
-    return (args: Parameters<typeof choose>[0]) => {
-      const partition = choose(args);
-      chosen.set(args.message, partition);
-      return partition;
-    };
-  };
+function takeBatch(pending: string[]): string[] {
+  let count = 0;
+  let chars = 0;
+  while (count < pending.length && count < MAX_BATCH_LINES && (count === 0 || chars + pending[count]!.length <= MAX_BATCH_CHARS)) chars += pending[count++]!.length;
+  return pending.splice(0, count);
 }
 
-/**
- * Offsets of the messages of one send: a partition's messages get consecutive
- * offsets from its base offset, in the order they were given.
- *
- * @example
- *   assignOffsets('client1', messages, new Map([[m0, 0], [m1, 0]]), [{ partition: 0, baseOffset: '41', … }])
- *   // [{ topic: 'client1', partition: 0, offset: 41, value: … }, { …, offset: 42 }]
- */
-export function assignOffsets(topic: string, messages: Message[], chosen: { get(m: Message): number | undefined }, metadata: Pick<RecordMetadata, 'partition' | 'baseOffset'>[]): MessageFacts[] {
-  const next = new Map(metadata.map((m) => [m.partition, Number(m.baseOffset ?? 0)]));
-  return messages.map((message) => {
-    const partition = chosen.get(message) ?? metadata[0]?.partition ?? 0;
-    const offset = next.get(partition) ?? 0;
-    next.set(partition, offset + 1);
-    return { topic, partition, offset, value: String(message.value ?? '') };
-  });
-}
-
-/** Fails with the broker's reason (e.g. TOPIC_AUTHORIZATION_FAILED) when the topic cannot be used. */
-async function checkTopic(kafka: Kafka, topic: string): Promise<void> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    await admin.fetchTopicMetadata({ topics: [topic] });
-  } finally {
-    await admin.disconnect();
-  }
-}
-
-function stopReading(lines: Interface | undefined, input: NodeJS.ReadableStream): void {
-  lines?.close();
+function stopReading(input: NodeJS.ReadableStream): void {
+  input.removeAllListeners('data');
+  input.pause();
   if (input === process.stdin) process.stdin.destroy();
-}
-
-async function sendBatch(producer: Producer, topic: string, lines: string[], chosen: WeakMap<Message, number>, out: Emitter): Promise<void> {
-  const messages: Message[] = lines.map((value) => ({ value }));
-  const metadata = await producer.send({ topic, messages });
-  for (const facts of assignOffsets(topic, messages, chosen, metadata)) out.emit({ type: 'sent', ...facts });
 }
 
 /**
@@ -86,61 +52,83 @@ export async function produce(options: ProduceOptions, io: ProgramIO = childIO(o
   const { out, stop } = io;
   const input = options.input ?? process.stdin;
   let context: KafkaErrorContext = { clientId: options.clientId ?? 'your client', topic: options.topic, brokers: [] };
-  let producer: Producer | undefined;
-  let lines: Interface | undefined;
+  let sender: BatchProducer | undefined;
   let count = 0;
   try {
     const { profile, credentials } = await io.open();
     context = { ...context, clientId: credentials.clientId, brokers: profile.brokers, sandbox: profile.sandbox };
-    const kafka = createKafka(profile, credentials, { role: 'producer' });
-    const chosen = new WeakMap<Message, number>();
-    const active = kafka.producer({ allowAutoTopicCreation: false, createPartitioner: recordingPartitioner(chosen) });
-    producer = active;
-    await active.connect();
-    // Refuse a topic the student may not use before they type anything.
-    await checkTopic(kafka, options.topic);
+    // Refuses a topic the student may not use before they type anything.
+    const active = await openBatchProducer(profile, credentials, options.topic);
+    sender = active;
     if (input.isTTY) out.note(`Type a message and press Enter to send it to ${options.topic}; Ctrl-D when done.`);
 
     const pending: string[] = [];
+    let inFlight = 0;
+    let reading = true;
     let sendError: unknown;
-    let failure: ((error: unknown) => void) | undefined;
+    let failure!: (error: unknown) => void;
     const failed = new Promise<never>((_, reject) => (failure = reject));
     failed.catch(() => undefined); // observed below through sendError
-    let pump: Promise<void> | undefined;
-    const startPump = () => {
-      pump ??= (async () => {
-        while (pending.length > 0) {
-          const batch = pending.splice(0, MAX_BATCH);
-          await sendBatch(active, options.topic, batch, chosen, out);
-          count += batch.length;
-        }
-      })()
-        .catch((error: unknown) => {
-          sendError ??= error;
-          failure?.(error);
-        })
-        .finally(() => (pump = undefined));
+    // Batches are answered in the order they were sent: their events are written in input order.
+    let delivered: Promise<void> = Promise.resolve();
+    const pump = () => {
+      while (pending.length > 0 && inFlight < MAX_IN_FLIGHT && sendError === undefined) {
+        const sent = active.send(takeBatch(pending));
+        sent.catch(() => undefined); // observed in order below
+        inFlight++;
+        delivered = delivered
+          .then(async () => {
+            if (sendError !== undefined) return;
+            const facts = await sent;
+            out.emitSent(facts);
+            count += facts.length;
+          })
+          .catch((error: unknown) => {
+            sendError ??= error;
+            failure(error);
+          })
+          .finally(() => {
+            inFlight--;
+            pump();
+          });
+      }
+      if (reading && pending.length < PAUSE_AT) input.resume();
     };
-    lines = createInterface({ input, terminal: false, crlfDelay: Infinity });
-    lines.on('line', (line) => {
-      pending.push(line);
-      startPump();
+    const add = (lines: string[]) => {
+      for (const line of lines) pending.push(line);
+      pump();
+      if (pending.length >= PAUSE_AT) input.pause();
+    };
+    const split = createLineSplitter();
+    const ended = new Promise<StopReason>((resolve) => {
+      // The end of input sends its last line even without a newline; after a stop, nothing more is read.
+      const finish = () => {
+        if (reading) add(split.end());
+        resolve('eof');
+      };
+      input.on('data', (chunk: Buffer | string) => add(split.push(chunk)));
+      input.once('end', finish);
+      input.once('close', finish);
+      input.once('error', finish);
     });
-    const reading = lines;
-    const ended = new Promise<StopReason>((resolve) => reading.once('close', () => resolve('eof')));
     const reason = await Promise.race([ended, stop.stopped, failed]);
-    stopReading(reading, input);
-    // Lines already read are still sent: one flush at the end.
-    while (pump) await pump;
+    reading = false;
+    stopReading(input);
+    // Lines already read are still sent before the summary.
+    for (let last: Promise<void> | undefined; sendError === undefined && (pending.length > 0 || last !== delivered); ) {
+      pump();
+      last = delivered;
+      await last;
+    }
     if (sendError !== undefined) throw sendError;
-    await withinMs(STOP_GRACE_MS - 500, () => active.disconnect());
+    await withinMs(STOP_GRACE_MS - 500, () => active.close());
     out.note(`Sent ${count} message${count === 1 ? '' : 's'} to ${options.topic}.`);
     out.emit({ type: 'stopped', signal: reason });
     return 0;
   } catch (error) {
     // Stop reading at once: the program is done, however much input is still coming.
-    stopReading(lines, input);
-    if (producer) await withinMs(2000, () => producer!.disconnect());
+    stopReading(input);
+    if (sender) await withinMs(2000, () => sender!.close());
     return out.fail(explainKafkaError(error, context));
   } finally {
     stop.dispose();

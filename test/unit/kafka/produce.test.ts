@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Message } from 'kafkajs';
-import { assignOffsets } from '../../../src/kafka/programs/produce.js';
+import { assignOffsets } from '../../../src/kafka/batch-producer.js';
 
 describe('assignOffsets', () => {
   it('numbers each partition’s messages from its base offset, in send order', () => {
-    const messages: Message[] = ['a', 'b', 'c', 'd'].map((value) => ({ value }));
-    const chosen = new Map<Message, number>(messages.map((m, i) => [m, i % 2]));
-    const facts = assignOffsets('client1', messages, chosen, [
+    const facts = assignOffsets('client1', ['a', 'b', 'c', 'd'], [0, 1, 0, 1], [
       { partition: 0, baseOffset: '40' },
       { partition: 1, baseOffset: '7' },
     ]);

@@ -32,6 +32,25 @@ describe('createEmitter', () => {
   });
 });
 
+describe('emitSent', () => {
+  it('writes, line for line, what emit writes for the same sent events (JSON and human)', () => {
+    const facts = [
+      { topic: 'client1', partition: 0, offset: 3, value: 'hi "there"\\' },
+      { topic: 'client1', partition: 1, offset: 9, value: '' },
+      { topic: 'client1-x', partition: 0, offset: 0, value: 'é\t☃' },
+    ];
+    for (const json of [true, false]) {
+      const one = capture();
+      const batch = capture();
+      const single = createEmitter({ json, stdout: one.stream, stderr: capture().stream });
+      facts.forEach((f) => single.emit({ type: 'sent', ...f }));
+      createEmitter({ json, stdout: batch.stream, stderr: capture().stream }).emitSent(facts);
+      const withoutTime = (text: string) => text.replace(/"time":"[^"]*"/g, '"time":""');
+      expect(withoutTime(batch.text())).toBe(withoutTime(one.text()));
+    }
+  });
+});
+
 describe('waitUnlessStopped', () => {
   it('reports whether the whole wait passed or a stop cut it short', async () => {
     expect(await waitUnlessStopped(5, new AbortController().signal)).toBe(true);

@@ -9,10 +9,8 @@
 // Prints numbers only; nothing here asserts a time.
 import { randomUUID } from 'node:crypto';
 import { startProgram } from '../dist/engine/process/index.js';
-import { Kafka } from 'kafkajs';
-import { sandboxAdminConfig } from '../dist/kafka/sandbox-admin.js';
 import { readSandboxState, isSandboxRunning } from '../dist/sandbox/state.js';
-import { studentAcls } from '../dist/sandbox/students.js';
+import { benchTopics } from './bench-topics.mjs';
 
 const rounds = Number(process.argv[2] ?? 3);
 const clientId = process.argv[3] ?? 'client2';
@@ -27,16 +25,8 @@ const student = state.students.find((s) => s.clientId === clientId);
 if (!student) throw new Error(`The sandbox has no student ${clientId}.`);
 const env = { KAFKA_TUTOR_BOOTSTRAP: state.bootstrap, KAFKA_TUTOR_AUTH: student.dir };
 // Each round gets a topic of its own (with the student's ACLs): a fresh earliest group then finds only our message.
-const admin = new Kafka(await sandboxAdminConfig(state)).admin();
-await admin.connect();
-const topics = [];
-async function createTopic() {
-  const topic = `${clientId}-bench-${randomUUID().slice(0, 8)}`;
-  await admin.createTopics({ topics: [{ topic, numPartitions: 1, replicationFactor: state.brokers.length }], waitForLeaders: true });
-  await admin.createAcls({ acl: studentAcls({ clientId, topic }).filter((entry) => entry.resourceName === topic) });
-  topics.push(topic);
-  return topic;
-}
+const benchTopicsOf = await benchTopics(state, clientId);
+const createTopic = () => benchTopicsOf.create();
 
 async function produce(topic, values) {
   const producer = startProgram('produce', [topic], { env });
@@ -77,8 +67,5 @@ for (const signal of ['SIGTERM', 'SIGKILL']) {
     console.log(`${signal} round ${i}: start→assigned ${fmt(r.assignedMs)}  stop→exited ${fmt(r.exitedMs)}  stop→interrupted message re-processed ${fmt(r.redeliveredMs)}`);
   }
 }
-await admin.deleteTopics({ topics }).catch(() => undefined);
-const acls = topics.flatMap((topic) => studentAcls({ clientId, topic }).filter((entry) => entry.resourceName === topic));
-await admin.deleteAcls({ filters: acls }).catch(() => undefined);
-await admin.disconnect();
+await benchTopicsOf.close();
 console.log(`target: SIGTERM → re-processed under 2 s; SIGKILL waits for the session timeout (${SESSION_TIMEOUT_MS / 1000} s here, 30 s with kafkajs defaults / 45 s with librdkafka's)`);

@@ -8,15 +8,12 @@
 // Usage: npm run build && node bench/produce.mjs [rounds=3] [lines=200000] [clientN=client1]
 // Prints numbers only; nothing here asserts a time.
 import { spawn, spawnSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { openSync, closeSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Kafka } from 'kafkajs';
-import { sandboxAdminConfig } from '../dist/kafka/sandbox-admin.js';
 import { readSandboxState, isSandboxRunning } from '../dist/sandbox/state.js';
-import { studentAcls } from '../dist/sandbox/students.js';
+import { benchTopics } from './bench-topics.mjs';
 import { ensureKcat, kcatConfigFor, kcatVersion } from './kcat.mjs';
 import { measureLatency } from './produce-latency.mjs';
 
@@ -37,17 +34,10 @@ const student = state.students.find((s) => s.clientId === clientId);
 if (!student) throw new Error(`The sandbox has no student ${clientId}.`);
 const env = { ...process.env, KAFKA_TUTOR_BOOTSTRAP: state.bootstrap, KAFKA_TUTOR_AUTH: student.dir, KAFKA_TUTOR_CLIENT_ID: '' };
 
-const admin = new Kafka(await sandboxAdminConfig(state)).admin();
-await admin.connect();
-const topics = [];
-async function createTopic() {
-  const topic = `${clientId}-bench-${randomUUID().slice(0, 8)}`;
-  await admin.createTopics({ topics: [{ topic, numPartitions: 1, replicationFactor: state.brokers.length }], waitForLeaders: true });
-  await admin.createAcls({ acl: studentAcls({ clientId, topic }).filter((entry) => entry.resourceName === topic) });
-  topics.push(topic);
-  return topic;
-}
-const endOffset = async (topic) => (await admin.fetchTopicOffsets(topic)).reduce((sum, p) => sum + Number(p.high), 0);
+const benchTopicsOf = await benchTopics(state, clientId);
+const { topics } = benchTopicsOf;
+const createTopic = () => benchTopicsOf.create();
+const endOffset = benchTopicsOf.endOffset;
 
 /** CPU seconds of this process's waited-for children so far (cutime + cstime, at 100 ticks a second). */
 const childCpu = () => {
@@ -123,8 +113,5 @@ try {
 } finally {
   await config.dispose();
   rmSync(input, { force: true });
-  await admin.deleteTopics({ topics }).catch(() => undefined);
-  const acls = topics.flatMap((topic) => studentAcls({ clientId, topic }).filter((entry) => entry.resourceName === topic));
-  await admin.deleteAcls({ filters: acls }).catch(() => undefined);
-  await admin.disconnect();
+  await benchTopicsOf.close();
 }

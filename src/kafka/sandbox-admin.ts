@@ -52,25 +52,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  *   await waitForBrokers(state, Date.now() + 60_000, assertBrokersAlive);
  */
 export async function waitForBrokers(state: SandboxState, deadline: number, check: () => Promise<void>): Promise<void> {
-  const { Kafka } = await import('kafkajs');
-  const config = { ...(await sandboxAdminConfig(state)), retry: { retries: 0 }, connectionTimeout: 1000, requestTimeout: 3000 };
-  let lastError: unknown;
-  while (Date.now() < deadline) {
-    await check();
-    const admin = new Kafka(config).admin();
-    try {
-      await admin.connect();
-      const cluster = await admin.describeCluster();
-      if (cluster.brokers.length >= state.brokers.length && cluster.controller !== null) return;
-      lastError = new Error(`${cluster.brokers.length} of ${state.brokers.length} brokers registered`);
-    } catch (error) {
-      lastError = error;
-    } finally {
-      await admin.disconnect().catch(() => undefined);
-    }
-    await sleep(300);
-  }
-  throw Object.assign(new Error(`the brokers were not ready in time (${String((lastError as Error | undefined)?.message ?? lastError)})`), { cause: lastError });
+  const waiting = await pollCluster(state, deadline, check, (cluster) =>
+    cluster.brokers.length >= state.brokers.length && cluster.controller !== null ? undefined : `${cluster.brokers.length} of ${state.brokers.length} brokers registered`,
+  );
+  if (waiting !== undefined) throw new Error(`the brokers were not ready in time (${waiting})`);
 }
 
 /**
@@ -81,6 +66,17 @@ export async function waitForBrokers(state: SandboxState, deadline: number, chec
  *   await waitForBrokerRegistered(state, 2, Date.now() + 60_000, assertAlive);
  */
 export async function waitForBrokerRegistered(state: SandboxState, nodeId: number, deadline: number, check: () => Promise<void>): Promise<void> {
+  const waiting = await pollCluster(state, deadline, check, (cluster) =>
+    cluster.brokers.some((b) => b.nodeId === nodeId) ? undefined : `the cluster lists brokers ${cluster.brokers.map((b) => b.nodeId).join(', ')}`,
+  );
+  if (waiting !== undefined) throw new Error(`broker ${nodeId} did not register in time (${waiting})`);
+}
+
+/**
+ * Asks the cluster (a fresh admin each time, no retries) until `waitingFor` says nothing is missing or the deadline
+ * passes; resolves undefined when ready, else what it last saw (what is missing, or the error).
+ */
+async function pollCluster(state: SandboxState, deadline: number, check: () => Promise<void>, waitingFor: (cluster: { brokers: { nodeId: number }[]; controller: number | null }) => string | undefined): Promise<string | undefined> {
   const { Kafka } = await import('kafkajs');
   const config = { ...(await sandboxAdminConfig(state)), retry: { retries: 0 }, connectionTimeout: 1000, requestTimeout: 3000 };
   let seen = 'no answer yet';
@@ -89,9 +85,9 @@ export async function waitForBrokerRegistered(state: SandboxState, nodeId: numbe
     const admin = new Kafka(config).admin();
     try {
       await admin.connect();
-      const cluster = await admin.describeCluster();
-      if (cluster.brokers.some((b) => b.nodeId === nodeId)) return;
-      seen = `the cluster lists brokers ${cluster.brokers.map((b) => b.nodeId).join(', ')}`;
+      const missing = waitingFor(await admin.describeCluster());
+      if (missing === undefined) return undefined;
+      seen = missing;
     } catch (error) {
       seen = (error as Error).message;
     } finally {
@@ -99,7 +95,7 @@ export async function waitForBrokerRegistered(state: SandboxState, nodeId: numbe
     }
     await sleep(300);
   }
-  throw new Error(`broker ${nodeId} did not register in time (${seen})`);
+  return seen;
 }
 
 /**

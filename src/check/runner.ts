@@ -238,7 +238,7 @@ export async function runLesson(lesson: LoadedLesson, shared: SharedContext, tim
     // SIGTERM, like the tutor: the consumers leave their groups, which can then be deleted.
     await ctx.programs.stopAll('SIGTERM');
     // A broker check stopped comes back whatever happened: the sandbox is left as it was found.
-    if (ctx.run.brokerStopped) await startBroker(ctx.run.brokerStopped.nodeId).catch(() => undefined);
+    if (ctx.run.brokerStopped) await import('../sandbox/broker.js').then((b) => b.startBroker(ctx.run.brokerStopped!.nodeId)).catch(() => undefined);
   }
   // A test the lesson never reached (it ended early) is reported, not silently dropped.
   for (const def of defs) if ((pending.get(def.id)?.size ?? 0) > 0 && !results.has(def.id)) results.set(def.id, testResult(lesson.id, def, 'error', { message: 'The lesson ended before making this check.' }, 0));

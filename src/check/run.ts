@@ -17,6 +17,7 @@ import { NOTHING_TO_CHECK, nothingToCheck } from '../engine/verifications/doctor
 import { createKafka } from '../kafka/client.js';
 import { deleteGroupsWithPrefix } from '../kafka/groups.js';
 import { createKafkaSide, type KafkaSide } from '../kafka/lesson-side.js';
+import { rangeWatermarkReader } from '../kafka/programs/backlog.js';
 import { clusterError, unreachable, type Unreachable } from '../kafka/reach.js';
 import { bootstrapSourceWords } from '../profile/brokers.js';
 import { openCredentials, resolveProfile, sandboxDefaults } from '../profile/index.js';
@@ -149,7 +150,9 @@ export async function runCheck(flags: ProfileFlags, options: CheckOptions): Prom
   const side = kafka && credentials ? createKafkaSide(kafka, { clientId: credentials.clientId, topic: credentials.topic, bootstrap: profile.brokers.join(',') }) : OFFLINE;
   // The lesson programs run in this process on the credentials opened above (one keystore decryption, no
   // child environment to fill); without credentials no lesson that starts one runs.
-  const starter = credentials ? inProcessStarter({ profile, credentials }) : noPrograms;
+  // Their high watermarks come from the run's own admin client: no client of their own per consumer.
+  const watermarks = (topic: string) => (kafka && topic === side.topic ? rangeWatermarkReader(() => side.offsets()) : undefined);
+  const starter = credentials ? inProcessStarter({ profile, credentials, watermarks }) : noPrograms;
   // The lessons run at once (each with its own groups and programs); each judges only the messages it wrote itself.
   const shared: SharedContext = { flags, kafka: side, programEnv: {}, startProgram: starter, runId: base.run_id, groupPrefix: `${clientId ?? ''}${CHECK_MARK}${base.run_id}-`, doctor, written: new Map() };
   try {

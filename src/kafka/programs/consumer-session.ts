@@ -82,7 +82,7 @@ export async function runConsumerProgram(options: ConsumerProgramOptions, behavi
   let consumer: Consumer | undefined;
   let watermarks: WatermarkReader | undefined;
   try {
-    const { profile, credentials } = await io.open();
+    const { profile, credentials, watermarks: shared } = await io.open();
     context = { ...context, clientId: credentials.clientId, brokers: profile.brokers, sandbox: profile.sandbox };
     const kafka = createKafka(profile, credentials, { role: 'consumer' });
     const session = options.sessionTimeoutMs ?? DEFAULT_SESSION_TIMEOUT_MS;
@@ -101,7 +101,7 @@ export async function runConsumerProgram(options: ConsumerProgramOptions, behavi
     const crashed = new Promise<unknown>((resolve) => active.on(active.events.CRASH, (e) => resolve(e.payload.error)));
     const handleMessage = behaviour.createHandler({ consumer: active, out, stopSignal: stop.signal });
     const summary = behaviour.summarizeBacklog && !options.all ? createBacklogSummary({ consumer: active, out, handleMessage, beforeBatch: () => reportAssigned() }) : undefined;
-    const reader = summary && createWatermarkReader(kafka, options.topic);
+    const reader = summary && (shared?.(options.topic) ?? createWatermarkReader(kafka, options.topic));
     watermarks = reader;
     // The high watermarks at assignment: messages before them are the backlog. Read while the group
     // forms (a lower bound is safe: what came after is printed), and again at each later rebalance.

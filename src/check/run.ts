@@ -120,16 +120,30 @@ export async function runCheck(flags: ProfileFlags, options: CheckOptions): Prom
   if (await cluster.gone()) return report({ ...where, error: errorOf(cluster.error()) }, tests, startedMs);
   cluster.arm();
 
+  // A consumer that crashed is restarted only while the cluster is there: kafkajs alone would retry forever.
+  const connect = (opened: Credentials) => {
+    const kafka = createKafka(profile, opened, { role: 'check', restartOnFailure: async () => !(await cluster.gone()) });
+    return { kafka, side: createKafkaSide(kafka, { clientId: opened.clientId, topic: opened.topic, bootstrap: profile.brokers.join(',') }) };
+  };
+  // The doctor's topic check asks on the run's own client, kept for the lessons if the checklist passes: one connection fewer.
+  let early: ReturnType<typeof connect> | undefined;
+  const partitions = async (topic: string) => {
+    const opened = early ? undefined : await openCredentials(profile).catch(() => undefined);
+    if (opened) early = connect(opened);
+    return early && topic === early.side.topic ? early.side.partitions?.() : undefined;
+  };
+  const closeEarly = async () => void (await early?.side.close());
+
   // The doctor's checklist runs once per run: every lesson that judges it shares the report.
   let doctor: DoctorReport | undefined;
   let doctorFailure: string | undefined;
   if (selected.some(judgesDoctor)) {
-    doctor = await runDoctor(doctorInputFrom(profile, { timeoutMs: options.timeoutMs }));
+    doctor = await runDoctor(doctorInputFrom(profile, { timeoutMs: options.timeoutMs }), { partitions });
     // A checklist that failed because the cluster went away meanwhile grades nobody.
-    if (doctor.checks.some((c) => c.status === 'fail') && (await cluster.gone())) return report({ ...where, error: errorOf(cluster.error()) }, [], startedMs);
+    if (doctor.checks.some((c) => c.status === 'fail') && (await cluster.gone())) return closeEarly().then(() => report({ ...where, error: errorOf(cluster.error()) }, [], startedMs));
     const blocking = nothingToCheck(doctor);
     // Nothing to check (no folder, no keystore, no password): no test is graded, the reason is the report.
-    if (blocking) return report({ ...where, error: { code: blocking.failureId ?? 'credentials', message: blocking.message ?? blocking.title, ...(blocking.fix ? { fix: blocking.fix } : {}) } }, [], startedMs);
+    if (blocking) return closeEarly().then(() => report({ ...where, error: { code: blocking.failureId ?? 'credentials', message: blocking.message ?? blocking.title, ...(blocking.fix ? { fix: blocking.fix } : {}) } }, [], startedMs));
     doctorFailure = doctor.checks.find((c) => c.status === 'fail')?.message;
   }
 
@@ -139,15 +153,16 @@ export async function runCheck(flags: ProfileFlags, options: CheckOptions): Prom
     credentials = await openCredentials(profile);
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
-    if (error.code !== undefined && NOTHING_TO_CHECK.has(error.code)) return report({ ...where, error: errorOf(error) }, [], startedMs);
+    if (error.code !== undefined && NOTHING_TO_CHECK.has(error.code)) return closeEarly().then(() => report({ ...where, error: errorOf(error) }, [], startedMs));
     doctorFailure ??= error.message;
   }
   const clientId = credentials?.clientId ?? profile.clientId ?? null;
   const identified = { ...where, client_id: clientId, topic: credentials?.topic ?? clientId };
   const usable = credentials !== undefined && doctorFailure === undefined;
-  // A consumer that crashed is restarted only while the cluster is there: kafkajs alone would retry forever.
-  const kafka = usable ? createKafka(profile, credentials!, { role: 'check', restartOnFailure: async () => !(await cluster.gone()) }) : undefined;
-  const side = kafka && credentials ? createKafkaSide(kafka, { clientId: credentials.clientId, topic: credentials.topic, bootstrap: profile.brokers.join(',') }) : OFFLINE;
+  const client = usable ? (early ?? connect(credentials!)) : undefined;
+  if (!client) await closeEarly();
+  const kafka = client?.kafka;
+  const side = client?.side ?? OFFLINE;
   // The lesson programs run in this process on the credentials opened above (one keystore decryption, no
   // child environment to fill); without credentials no lesson that starts one runs.
   // Their high watermarks come from the run's own admin client: no client of their own per consumer.

@@ -188,20 +188,22 @@ export async function runCheck(flags: ProfileFlags, options: CheckOptions): Prom
     await Promise.all(selected.filter((l) => !stopsBrokers(l)).map(async (l) => outcomes.set(l, await runOne(l))));
     for (const lesson of selected.filter(stopsBrokers)) outcomes.set(lesson, await runOne(lesson));
     for (const lesson of selected) tests.push(...(cluster.lost() ? cluster.excuse(outcomes.get(lesson)!) : outcomes.get(lesson)!));
+    // The run's admin stays open for the tidy-up and the evidence below: no client of their own.
+    if (cluster.lost()) {
+      const evidence = await collectEvidence({ kafka: undefined, clientId: clientId ?? '', topic: credentials?.topic ?? '', brokers: profile.brokers, isCheckGroup: () => true });
+      return report({ ...identified, evidence, error: errorOf(cluster.error()) }, tests, startedMs);
+    }
+    if (!kafka || !credentials) {
+      const evidence = selected.length > 0 ? await collectEvidence({ kafka: undefined, clientId: clientId ?? '', topic: '', brokers: profile.brokers, isCheckGroup: () => true }) : null;
+      return report({ ...identified, evidence }, tests, startedMs);
+    }
+    const asker = side.connectedAdmin ? { connectedAdmin: side.connectedAdmin } : kafka;
+    if (kafkaLessons.length > 0) await deleteGroupsWithPrefix(asker, shared.groupPrefix);
+    const evidence = await collectEvidence({ kafka: asker, clientId: credentials.clientId, topic: credentials.topic, brokers: profile.brokers, isCheckGroup: (g) => g.startsWith(`${credentials!.clientId}${CHECK_MARK}`) });
+    return report({ ...identified, evidence }, tests, startedMs);
   } finally {
     await side.close();
   }
-  if (cluster.lost()) {
-    const evidence = await collectEvidence({ kafka: undefined, clientId: clientId ?? '', topic: credentials?.topic ?? '', brokers: profile.brokers, isCheckGroup: () => true });
-    return report({ ...identified, evidence, error: errorOf(cluster.error()) }, tests, startedMs);
-  }
-  if (!kafka || !credentials) {
-    const evidence = selected.length > 0 ? await collectEvidence({ kafka: undefined, clientId: clientId ?? '', topic: '', brokers: profile.brokers, isCheckGroup: () => true }) : null;
-    return report({ ...identified, evidence }, tests, startedMs);
-  }
-  if (kafkaLessons.length > 0) await deleteGroupsWithPrefix(kafka, shared.groupPrefix);
-  const evidence = await collectEvidence({ kafka, clientId: credentials.clientId, topic: credentials.topic, brokers: profile.brokers, isCheckGroup: (g) => g.startsWith(`${credentials!.clientId}${CHECK_MARK}`) });
-  return report({ ...identified, evidence }, tests, startedMs);
 }
 
 const noPrograms: StartProgram = () => {

@@ -47,6 +47,8 @@ export interface KafkaSide {
   replicas(): Promise<PartitionReplicas[]>;
   /** The ids of the brokers the cluster serves now. */
   brokers(): Promise<number[]>;
+  /** The session's admin, connected (and closed by `close()`), for reads the side does not name. */
+  connectedAdmin?(): Promise<Admin>;
   close(): Promise<void>;
 }
 
@@ -99,6 +101,7 @@ export function createKafkaSide(kafka: Kafka, who: { clientId: string; topic: st
     picture: async (groups) => readTopicPicture(await connectedAdmin(), who.topic, { groups }),
     replicas: async () => readReplicas(await connectedAdmin(), who.topic),
     brokers: async () => liveBrokers(await connectedAdmin()),
+    connectedAdmin,
     async close() {
       await Promise.allSettled([producer?.disconnect(), admin?.disconnect()]);
     },

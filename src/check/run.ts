@@ -39,6 +39,8 @@ export interface CheckOptions {
 }
 
 const CHECK_MARK = '-check-';
+/** A check consumer's fetch wait on an empty topic: its `assigned` follows the first fetch, and 100 ms measured fastest and no costlier (bench/check.mjs). */
+const CHECK_FETCH_WAIT_MS = 100;
 /** A broker that takes no TCP connection within this is taken as gone. */
 const REACH_TIMEOUT_MS = 3000;
 
@@ -167,7 +169,7 @@ export async function runCheck(flags: ProfileFlags, options: CheckOptions): Prom
   // child environment to fill); without credentials no lesson that starts one runs.
   // Their high watermarks come from the run's own admin client: no client of their own per consumer.
   const watermarks = (topic: string) => (kafka && topic === side.topic ? rangeWatermarkReader(() => side.offsets()) : undefined);
-  const starter = credentials ? inProcessStarter({ profile, credentials, watermarks }) : noPrograms;
+  const starter = credentials ? inProcessStarter({ profile, credentials, watermarks, fetchWaitMs: CHECK_FETCH_WAIT_MS }) : noPrograms;
   // The lessons run at once (each with its own groups and programs); each judges only the messages it wrote itself.
   const shared: SharedContext = { flags, kafka: side, programEnv: {}, startProgram: starter, runId: base.run_id, groupPrefix: `${clientId ?? ''}${CHECK_MARK}${base.run_id}-`, doctor, written: new Map() };
   try {

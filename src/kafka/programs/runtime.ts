@@ -69,6 +69,11 @@ export interface OpenedProfile {
   credentials: Credentials;
   /** A topic's high-watermark reader on a client the caller already has open (`check`'s); undefined for a topic it does not serve, and a program then opens its own. */
   watermarks?: ((topic: string) => WatermarkReader | undefined) | undefined;
+  /**
+   * How long a consumer's fetch waits on a topic with nothing new (kafkajs `maxWaitTimeInMs`; default 500 ms).
+   * `assigned` waits for the first fetch after a join, so `check`'s consumers wait less: they are assigned sooner and live shorter.
+   */
+  fetchWaitMs?: number | undefined;
 }
 
 /** Everything a program function gets besides its options. */

@@ -36,6 +36,8 @@ export interface CheckOptions {
   onLesson?: (title: string) => void;
   /** The course folder (default: kafka-tutor's own lessons/). */
   course?: string | undefined;
+  /** That course, already loaded and checked (grade's worker loads it once for all its students). */
+  loaded?: Course | undefined;
 }
 
 const CHECK_MARK = '-check-';
@@ -105,7 +107,7 @@ const errorOf = (error: UserError) => ({ code: error.code ?? 'error', message: e
  *   report.status // 'pass'
  */
 export async function runCheck(flags: ProfileFlags, options: CheckOptions): Promise<CheckReport> {
-  const selected = selectLessons(loadCheckCourse(options.course), options.lessons);
+  const selected = selectLessons(options.loaded ?? loadCheckCourse(options.course), options.lessons);
   const startedMs = Date.now();
   const base = { run_id: randomBytes(3).toString('hex'), started_at: new Date(startedMs).toISOString() };
   const tests: TestResult[] = [];

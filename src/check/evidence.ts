@@ -7,12 +7,12 @@ import { readFile } from 'node:fs/promises';
 import { describeError } from '../errors.js';
 import { progressPath, type ProgressData } from '../engine/progress.js';
 import { explainKafkaError, SHARED_GROUP } from '../kafka/errors.js';
-import { readGroupOffsets } from '../kafka/groups.js';
-import type { Kafka } from '../kafka/types.js';
+import { readGroupOffsets, type AdminSource } from '../kafka/groups.js';
 import type { Evidence, GroupEvidence } from './types.js';
 
 export interface EvidenceInput {
-  kafka: Kafka | undefined;
+  /** Whom to ask (check's session admin, or a client); undefined when the cluster cannot be asked. */
+  kafka: AdminSource | undefined;
   clientId: string;
   topic: string;
   brokers: string[];
@@ -36,7 +36,7 @@ export async function readProgressEvidence(path = progressPath()): Promise<{ evi
   return { evidence: { path, updated_at: data.updatedAt, lessons }, groupLessons };
 }
 
-async function readGroups(input: EvidenceInput & { kafka: Kafka }, groupLessons: Map<string, string>): Promise<GroupEvidence[]> {
+async function readGroups(input: EvidenceInput & { kafka: AdminSource }, groupLessons: Map<string, string>): Promise<GroupEvidence[]> {
   // The broker lists only the groups this principal may describe: the student's own and the course's.
   const own = (listed: string[]) => listed.filter((id) => id !== SHARED_GROUP && id.startsWith(input.clientId) && !input.isCheckGroup(id));
   // The course's group is always reported, even before anyone used it: "never used" is evidence too.

@@ -17,6 +17,7 @@ import { NOTHING_TO_CHECK, nothingToCheck } from '../engine/verifications/doctor
 import { createKafka } from '../kafka/client.js';
 import { deleteGroupsWithPrefix } from '../kafka/groups.js';
 import { createKafkaSide, type KafkaSide } from '../kafka/lesson-side.js';
+import { rangeWatermarkReader } from '../kafka/programs/backlog.js';
 import { clusterError, unreachable, type Unreachable } from '../kafka/reach.js';
 import { bootstrapSourceWords } from '../profile/brokers.js';
 import { openCredentials, resolveProfile, sandboxDefaults } from '../profile/index.js';
@@ -35,9 +36,13 @@ export interface CheckOptions {
   onLesson?: (title: string) => void;
   /** The course folder (default: kafka-tutor's own lessons/). */
   course?: string | undefined;
+  /** That course, already loaded and checked (grade's worker loads it once for all its students). */
+  loaded?: Course | undefined;
 }
 
 const CHECK_MARK = '-check-';
+/** A check consumer's fetch wait on an empty topic: its `assigned` follows the first fetch, and 100 ms measured fastest and no costlier (bench/check.mjs). */
+const CHECK_FETCH_WAIT_MS = 100;
 /** A broker that takes no TCP connection within this is taken as gone. */
 const REACH_TIMEOUT_MS = 3000;
 
@@ -102,7 +107,7 @@ const errorOf = (error: UserError) => ({ code: error.code ?? 'error', message: e
  *   report.status // 'pass'
  */
 export async function runCheck(flags: ProfileFlags, options: CheckOptions): Promise<CheckReport> {
-  const selected = selectLessons(loadCheckCourse(options.course), options.lessons);
+  const selected = selectLessons(options.loaded ?? loadCheckCourse(options.course), options.lessons);
   const startedMs = Date.now();
   const base = { run_id: randomBytes(3).toString('hex'), started_at: new Date(startedMs).toISOString() };
   const tests: TestResult[] = [];
@@ -119,16 +124,30 @@ export async function runCheck(flags: ProfileFlags, options: CheckOptions): Prom
   if (await cluster.gone()) return report({ ...where, error: errorOf(cluster.error()) }, tests, startedMs);
   cluster.arm();
 
+  // A consumer that crashed is restarted only while the cluster is there: kafkajs alone would retry forever.
+  const connect = (opened: Credentials) => {
+    const kafka = createKafka(profile, opened, { role: 'check', restartOnFailure: async () => !(await cluster.gone()) });
+    return { kafka, side: createKafkaSide(kafka, { clientId: opened.clientId, topic: opened.topic, bootstrap: profile.brokers.join(',') }) };
+  };
+  // The doctor's topic check asks on the run's own client, kept for the lessons if the checklist passes: one connection fewer.
+  let early: ReturnType<typeof connect> | undefined;
+  const partitions = async (topic: string) => {
+    const opened = early ? undefined : await openCredentials(profile).catch(() => undefined);
+    if (opened) early = connect(opened);
+    return early && topic === early.side.topic ? early.side.partitions?.() : undefined;
+  };
+  const closeEarly = async () => void (await early?.side.close());
+
   // The doctor's checklist runs once per run: every lesson that judges it shares the report.
   let doctor: DoctorReport | undefined;
   let doctorFailure: string | undefined;
   if (selected.some(judgesDoctor)) {
-    doctor = await runDoctor(doctorInputFrom(profile, { timeoutMs: options.timeoutMs }));
+    doctor = await runDoctor(doctorInputFrom(profile, { timeoutMs: options.timeoutMs }), { partitions });
     // A checklist that failed because the cluster went away meanwhile grades nobody.
-    if (doctor.checks.some((c) => c.status === 'fail') && (await cluster.gone())) return report({ ...where, error: errorOf(cluster.error()) }, [], startedMs);
+    if (doctor.checks.some((c) => c.status === 'fail') && (await cluster.gone())) return closeEarly().then(() => report({ ...where, error: errorOf(cluster.error()) }, [], startedMs));
     const blocking = nothingToCheck(doctor);
     // Nothing to check (no folder, no keystore, no password): no test is graded, the reason is the report.
-    if (blocking) return report({ ...where, error: { code: blocking.failureId ?? 'credentials', message: blocking.message ?? blocking.title, ...(blocking.fix ? { fix: blocking.fix } : {}) } }, [], startedMs);
+    if (blocking) return closeEarly().then(() => report({ ...where, error: { code: blocking.failureId ?? 'credentials', message: blocking.message ?? blocking.title, ...(blocking.fix ? { fix: blocking.fix } : {}) } }, [], startedMs));
     doctorFailure = doctor.checks.find((c) => c.status === 'fail')?.message;
   }
 
@@ -138,18 +157,21 @@ export async function runCheck(flags: ProfileFlags, options: CheckOptions): Prom
     credentials = await openCredentials(profile);
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
-    if (error.code !== undefined && NOTHING_TO_CHECK.has(error.code)) return report({ ...where, error: errorOf(error) }, [], startedMs);
+    if (error.code !== undefined && NOTHING_TO_CHECK.has(error.code)) return closeEarly().then(() => report({ ...where, error: errorOf(error) }, [], startedMs));
     doctorFailure ??= error.message;
   }
   const clientId = credentials?.clientId ?? profile.clientId ?? null;
   const identified = { ...where, client_id: clientId, topic: credentials?.topic ?? clientId };
   const usable = credentials !== undefined && doctorFailure === undefined;
-  // A consumer that crashed is restarted only while the cluster is there: kafkajs alone would retry forever.
-  const kafka = usable ? createKafka(profile, credentials!, { role: 'check', restartOnFailure: async () => !(await cluster.gone()) }) : undefined;
-  const side = kafka && credentials ? createKafkaSide(kafka, { clientId: credentials.clientId, topic: credentials.topic, bootstrap: profile.brokers.join(',') }) : OFFLINE;
+  const client = usable ? (early ?? connect(credentials!)) : undefined;
+  if (!client) await closeEarly();
+  const kafka = client?.kafka;
+  const side = client?.side ?? OFFLINE;
   // The lesson programs run in this process on the credentials opened above (one keystore decryption, no
   // child environment to fill); without credentials no lesson that starts one runs.
-  const starter = credentials ? inProcessStarter({ profile, credentials }) : noPrograms;
+  // Their high watermarks come from the run's own admin client: no client of their own per consumer.
+  const watermarks = (topic: string) => (kafka && topic === side.topic ? rangeWatermarkReader(() => side.offsets()) : undefined);
+  const starter = credentials ? inProcessStarter({ profile, credentials, watermarks, fetchWaitMs: CHECK_FETCH_WAIT_MS }) : noPrograms;
   // The lessons run at once (each with its own groups and programs); each judges only the messages it wrote itself.
   const shared: SharedContext = { flags, kafka: side, programEnv: {}, startProgram: starter, runId: base.run_id, groupPrefix: `${clientId ?? ''}${CHECK_MARK}${base.run_id}-`, doctor, written: new Map() };
   try {
@@ -170,20 +192,22 @@ export async function runCheck(flags: ProfileFlags, options: CheckOptions): Prom
     await Promise.all(selected.filter((l) => !stopsBrokers(l)).map(async (l) => outcomes.set(l, await runOne(l))));
     for (const lesson of selected.filter(stopsBrokers)) outcomes.set(lesson, await runOne(lesson));
     for (const lesson of selected) tests.push(...(cluster.lost() ? cluster.excuse(outcomes.get(lesson)!) : outcomes.get(lesson)!));
+    // The run's admin stays open for the tidy-up and the evidence below: no client of their own.
+    if (cluster.lost()) {
+      const evidence = await collectEvidence({ kafka: undefined, clientId: clientId ?? '', topic: credentials?.topic ?? '', brokers: profile.brokers, isCheckGroup: () => true });
+      return report({ ...identified, evidence, error: errorOf(cluster.error()) }, tests, startedMs);
+    }
+    if (!kafka || !credentials) {
+      const evidence = selected.length > 0 ? await collectEvidence({ kafka: undefined, clientId: clientId ?? '', topic: '', brokers: profile.brokers, isCheckGroup: () => true }) : null;
+      return report({ ...identified, evidence }, tests, startedMs);
+    }
+    const asker = side.connectedAdmin ? { connectedAdmin: side.connectedAdmin } : kafka;
+    if (kafkaLessons.length > 0) await deleteGroupsWithPrefix(asker, shared.groupPrefix);
+    const evidence = await collectEvidence({ kafka: asker, clientId: credentials.clientId, topic: credentials.topic, brokers: profile.brokers, isCheckGroup: (g) => g.startsWith(`${credentials!.clientId}${CHECK_MARK}`) });
+    return report({ ...identified, evidence }, tests, startedMs);
   } finally {
     await side.close();
   }
-  if (cluster.lost()) {
-    const evidence = await collectEvidence({ kafka: undefined, clientId: clientId ?? '', topic: credentials?.topic ?? '', brokers: profile.brokers, isCheckGroup: () => true });
-    return report({ ...identified, evidence, error: errorOf(cluster.error()) }, tests, startedMs);
-  }
-  if (!kafka || !credentials) {
-    const evidence = selected.length > 0 ? await collectEvidence({ kafka: undefined, clientId: clientId ?? '', topic: '', brokers: profile.brokers, isCheckGroup: () => true }) : null;
-    return report({ ...identified, evidence }, tests, startedMs);
-  }
-  if (kafkaLessons.length > 0) await deleteGroupsWithPrefix(kafka, shared.groupPrefix);
-  const evidence = await collectEvidence({ kafka, clientId: credentials.clientId, topic: credentials.topic, brokers: profile.brokers, isCheckGroup: (g) => g.startsWith(`${credentials!.clientId}${CHECK_MARK}`) });
-  return report({ ...identified, evidence }, tests, startedMs);
 }
 
 const noPrograms: StartProgram = () => {

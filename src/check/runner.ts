@@ -11,7 +11,6 @@ import type { Context } from '../engine/context.js';
 import { readFacts } from '../engine/facts.js';
 import { runBrokerAct } from '../engine/steps/broker.js';
 import { runStep } from '../engine/steps/index.js';
-import { startBroker, stopBroker } from '../sandbox/broker.js';
 import type { ActStep, LoadedLesson, Step, VerifyStep } from '../engine/types.js';
 import { sentenceOf, verificationNamed, type Verdict } from '../engine/verifications/index.js';
 import { explainKafkaError } from '../kafka/errors.js';
@@ -78,6 +77,8 @@ async function performAct(step: ActStep, ctx: Context): Promise<StepDone> {
   }
   if (step.action === 'stop-broker' || step.action === 'start-broker') {
     // check does the student's part itself, through the sandbox module (the lesson requires the 3-broker sandbox).
+    // Loaded here: the sandbox's broker module brings execa and the jar downloader, which no other lesson needs.
+    const { startBroker, stopBroker } = await import('../sandbox/broker.js');
     const act = step.action === 'stop-broker' ? (n: number) => stopBroker(n).then(() => undefined) : (n: number) => startBroker(n).then(() => undefined);
     return outcomeOf(await runBrokerAct({ ...step, timeoutMs: Math.min(step.timeoutMs ?? BROKER_WAIT_MS, BROKER_WAIT_MS) }, ctx, act));
   }
@@ -237,7 +238,7 @@ export async function runLesson(lesson: LoadedLesson, shared: SharedContext, tim
     // SIGTERM, like the tutor: the consumers leave their groups, which can then be deleted.
     await ctx.programs.stopAll('SIGTERM');
     // A broker check stopped comes back whatever happened: the sandbox is left as it was found.
-    if (ctx.run.brokerStopped) await startBroker(ctx.run.brokerStopped.nodeId).catch(() => undefined);
+    if (ctx.run.brokerStopped) await import('../sandbox/broker.js').then((b) => b.startBroker(ctx.run.brokerStopped!.nodeId)).catch(() => undefined);
   }
   // A test the lesson never reached (it ended early) is reported, not silently dropped.
   for (const def of defs) if ((pending.get(def.id)?.size ?? 0) > 0 && !results.has(def.id)) results.set(def.id, testResult(lesson.id, def, 'error', { message: 'The lesson ended before making this check.' }, 0));

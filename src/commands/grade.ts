@@ -30,7 +30,7 @@ export function registerGrade(program: Command, result: CliResult): void {
     .description("run the self-check for every student of a roster, a few at a time, and write grades.csv and grades.json")
     .argument('<roster>', 'a CSV file with the header client_id,credentials[,name] (credentials: a folder with ca.crt, kafka.keystore.pkcs12, password.txt; relative to the roster), or a folder of such folders')
     .option('--out <dir>', 'where to write grades.csv and grades.json', '.')
-    .addOption(new Option('--concurrency <n>', 'how many students to check at once, in all (default: four times the CPU cores)').argParser(parseConcurrency))
+    .addOption(new Option('--concurrency <n>', 'how many students to check at once, in all (default: eight times the CPU cores)').argParser(parseConcurrency))
     .addOption(new Option('--timeout <seconds>', 'time allowed for each lesson of each student').argParser(parseSeconds).default(60))
     .addOption(new Option('--lesson <id>', 'grade only this lesson (repeatable)').argParser(collect).default([]))
     .addOption(new Option('--bootstrap <host:port,...>', 'the cluster to check against (env KAFKA_TUTOR_BOOTSTRAP; default: the running sandbox)'))

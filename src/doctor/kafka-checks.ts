@@ -1,6 +1,7 @@
 import { findCoordinatorCode } from './group-probe.js';
 import { GROUP_AUTHORIZATION_FAILED } from './kafka-wire.js';
 import { fail, pass } from './outcome.js';
+import type { ProbeOutcome } from './probe.js';
 import type { Check, DoctorState } from './types.js';
 
 /** The Kafka error name (e.g. TOPIC_AUTHORIZATION_FAILED) inside whatever kafkajs threw. */
@@ -18,6 +19,10 @@ function reasonOf(error: unknown): string {
 
 /** How many partitions the student's topic has, asked with their own identity, of the brokers that answered the probe. */
 async function countPartitions(state: DoctorState, topic: string): Promise<number> {
+  // The caller's client knows every broker, so it is asked only when every broker answered the probe.
+  const everyBroker = (state.probes ?? []).every((p) => p.outcome.kind === 'tls' || p.outcome.kind === 'kafka');
+  const shared = everyBroker ? await state.options.partitions?.(topic) : undefined;
+  if (shared !== undefined) return shared;
   const [{ createKafka }, { partitionCount }] = await Promise.all([import('../kafka/client.js'), import('../kafka/topic-metadata.js')]);
   const remaining = Math.max(500, state.deadline - Date.now());
   const tls = state.input.securityProtocol === 'SSL' && state.keystore && state.ca
@@ -52,6 +57,18 @@ const topic: Check = {
   },
 };
 
+/**
+ * The group's answer the brokers probe got on its own connection, when that connection was as the
+ * group check's would be: the broker trusted, its name checked if asked, the student's key and certificate sent.
+ */
+function askedOnProbe(state: DoctorState, outcome: ProbeOutcome): number | undefined {
+  if (outcome.kind === 'kafka') return outcome.coordinatorError;
+  if (outcome.kind !== 'tls' || !state.keystore?.keyMatchesCert) return undefined;
+  const { tls } = outcome;
+  if (tls.untrusted !== undefined || tls.answer !== 'kafka' || (state.input.verifyHostname && tls.hostnameError !== undefined)) return undefined;
+  return tls.coordinatorError;
+}
+
 const group: Check = {
   id: 'group',
   title: 'The course\'s consumer group',
@@ -59,12 +76,13 @@ const group: Check = {
   async run(state) {
     const name = state.input.group;
     const vars = { ...state.vars, group: name, cn: state.clientId! };
-    const target = state.probes?.find((p) => p.outcome.kind === 'tls' || p.outcome.kind === 'kafka')?.target;
-    if (target === undefined) return fail('kafka-unreachable', { ...state.vars, reason: 'no broker answered' });
+    const probe = state.probes?.find((p) => p.outcome.kind === 'tls' || p.outcome.kind === 'kafka');
+    if (probe === undefined) return fail('kafka-unreachable', { ...state.vars, reason: 'no broker answered' });
+    const { target } = probe;
     const material = state.input.securityProtocol === 'SSL' ? { ca: state.ca?.pem, key: state.keystore?.keyPem, cert: state.keystore?.certPem } : undefined;
     try {
       // Asked on the wire: kafkajs turns a denied group into "Failed to find group coordinator".
-      const code = await findCoordinatorCode(target, material, state.input.verifyHostname, name, Math.max(500, state.deadline - Date.now()));
+      const code = askedOnProbe(state, probe.outcome) ?? (await findCoordinatorCode(target, material, state.input.verifyHostname, name, Math.max(500, state.deadline - Date.now())));
       if (code === GROUP_AUTHORIZATION_FAILED) return fail('group-denied', vars);
       if (code !== 0) return fail('kafka-unreachable', { ...state.vars, reason: `the broker answered with Kafka error ${code} about the group ${name}` });
       return pass(`You may use the consumer group ${name}.`);

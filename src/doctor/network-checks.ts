@@ -85,7 +85,7 @@ const brokers: Check = {
     // A key that does not match its certificate makes Node refuse to even start TLS: send none then.
     const pair = state.keystore?.keyMatchesCert ? { key: state.keystore.keyPem, cert: state.keystore.certPem } : {};
     const material = input.securityProtocol === 'SSL' ? { ca: state.ca?.pem, ...pair } : {};
-    state.probes = await Promise.all(addresses.map(async (target) => ({ target, outcome: await probeBroker(target, input.securityProtocol, material, budget) })));
+    state.probes = await Promise.all(addresses.map(async (target) => ({ target, outcome: await probeBroker(target, input.securityProtocol, material, budget, input.group) })));
     const findings = state.probes.map((p) => reachFinding(p.target, p.outcome, seconds)).filter((f) => f !== undefined);
     if (findings.length === addresses.length && findings.every((f) => f.id === 'broker-timeout')) {
       return fail('brokers-all-timeout', { ...state.vars, ...findings[0]?.vars, seconds });

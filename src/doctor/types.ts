@@ -56,6 +56,8 @@ export interface DoctorOptions {
   ask?: ((keystorePath: string) => Promise<string>) | undefined;
   /** The clock (tests fake it to check expiry). */
   now?: () => Date;
+  /** A topic's partition count asked on a client the caller already has open (`check`'s); undefined lets the doctor open its own. */
+  partitions?: ((topic: string) => Promise<number | undefined>) | undefined;
   /** Called as each check finishes, for live output. */
   onCheck?: (check: CheckResult) => void;
 }

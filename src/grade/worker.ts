@@ -7,7 +7,8 @@
  * no KAFKA_TUTOR_* setting of the grader, the cluster's properties file.
  */
 import { UserError } from '../errors.js';
-import { runCheck } from '../check/run.js';
+import { loadCheckCourse, runCheck } from '../check/run.js';
+import type { Course } from '../engine/types.js';
 import { exitCodeOf, type CheckReport } from '../check/types.js';
 import type { Student } from './roster.js';
 
@@ -31,6 +32,21 @@ export interface WorkerAnswer {
 
 const EXIT_BUG = 70;
 
+/** Courses this worker loaded and checked, by folder: the same for every student of a grading run (reading and checking one costs 20–60 ms). */
+const courses = new Map<string, Course>();
+
+/** The course of a job, loaded once per worker; undefined when it cannot be loaded (the check then says why). */
+function loadedCourse(folder: string): Course | undefined {
+  if (!courses.has(folder)) {
+    try {
+      courses.set(folder, loadCheckCourse(folder));
+    } catch {
+      return undefined;
+    }
+  }
+  return courses.get(folder);
+}
+
 /**
  * One student's check in this process; never throws.
  *
@@ -39,7 +55,8 @@ const EXIT_BUG = 70;
  */
 export async function checkOne(job: WorkerJob): Promise<WorkerAnswer> {
   try {
-    const report = await runCheck({ bootstrap: job.brokers.join(','), auth: job.student.credentials, clientId: job.student.clientId }, { lessons: job.lessons, timeoutMs: job.timeoutSeconds * 1000, course: job.course });
+    const loaded = loadedCourse(job.course);
+    const report = await runCheck({ bootstrap: job.brokers.join(','), auth: job.student.credentials, clientId: job.student.clientId }, { lessons: job.lessons, timeoutMs: job.timeoutSeconds * 1000, course: job.course, loaded });
     return { id: job.id, report, exitCode: exitCodeOf(report) };
   } catch (error) {
     // What the check command would have printed before exiting: its one sentence, or a bug's message.

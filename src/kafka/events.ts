@@ -94,8 +94,8 @@ export function parseEvent(line: string): ProgramEvent | undefined {
 }
 
 const where = (e: TopicPartition & { offset: number }) => `${e.topic}[${e.partition}]@${e.offset}`;
-// en-US whatever the machine's locale: "1,440,230" reads the same in every log and test.
-const count = (n: number) => n.toLocaleString('en-US');
+// en-US whatever the machine's locale: "1,440,230" reads the same in every log and test (by hand: ICU's first use costs ~30 ms of CPU).
+const count = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 /**
  * The line a person reads for a `sent` event.

@@ -36,6 +36,8 @@ export interface KafkaSide {
   bootstrap: string;
   produce(values: string[]): Promise<SentMessage[]>;
   offsets(): Promise<PartitionRange[]>;
+  /** How many partitions the topic has, from its metadata; kafkajs's error (e.g. TOPIC_AUTHORIZATION_FAILED) unchanged. */
+  partitions?(): Promise<number>;
   committed(group: string): Promise<CommittedOffset[]>;
   /** The group as the broker describes it: its state and each member's partitions of the topic. */
   members(group: string): Promise<GroupMembers>;
@@ -45,6 +47,8 @@ export interface KafkaSide {
   replicas(): Promise<PartitionReplicas[]>;
   /** The ids of the brokers the cluster serves now. */
   brokers(): Promise<number[]>;
+  /** The session's admin, connected (and closed by `close()`), for reads the side does not name. */
+  connectedAdmin?(): Promise<Admin>;
   close(): Promise<void>;
 }
 
@@ -90,12 +94,14 @@ export function createKafkaSide(kafka: Kafka, who: { clientId: string; topic: st
       const ranges = await (await connectedAdmin()).fetchTopicOffsets(who.topic);
       return ranges.map((r) => ({ partition: r.partition, low: Number(r.low), high: Number(r.high) })).sort((a, b) => a.partition - b.partition);
     },
+    partitions: async () => (await (await connectedAdmin()).fetchTopicMetadata({ topics: [who.topic] })).topics[0]?.partitions.length ?? 0,
     // The session's admin: a new client per read cost a TLS handshake and a metadata round each time.
     committed: async (group) => committedOffsetsWith(await connectedAdmin(), group, who.topic),
     members: async (group) => describeGroupMembers(await connectedAdmin(), group, who.topic),
     picture: async (groups) => readTopicPicture(await connectedAdmin(), who.topic, { groups }),
     replicas: async () => readReplicas(await connectedAdmin(), who.topic),
     brokers: async () => liveBrokers(await connectedAdmin()),
+    connectedAdmin,
     async close() {
       await Promise.allSettled([producer?.disconnect(), admin?.disconnect()]);
     },

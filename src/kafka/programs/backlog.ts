@@ -70,6 +70,20 @@ export function createWatermarkReader(kafka: Kafka, topic: string): WatermarkRea
   };
 }
 
+/**
+ * A watermark reader on offsets someone else reads (`check`'s admin, already connected): no client of its own.
+ *
+ * @example
+ *   const watermarks = rangeWatermarkReader(() => side.offsets());
+ *   await watermarks.read(); // Map { 0 => 42 }
+ */
+export function rangeWatermarkReader(offsets: () => Promise<{ partition: number; high: number }[]>): WatermarkReader {
+  return {
+    read: () => offsets().then((ranges) => new Map(ranges.map((r) => [r.partition, r.high])), () => undefined),
+    close: async () => undefined,
+  };
+}
+
 interface Plan {
   skip: BacklogSkip | undefined;
   announced: boolean;

@@ -38,6 +38,9 @@ export interface ConsumerBehaviour {
 /** 64 KiB per partition per fetch: thousands of course-sized messages (Kafka still sends a larger message whole). */
 const FETCH_BYTES_PER_PARTITION = 64 * 1024;
 
+/** How long a fetch waits on a topic with nothing new, for a student's consumer (a stop waits at most this for the poll in flight). */
+const FETCH_WAIT_MS = 500;
+
 /** Ten seconds: long enough for 3 s of "storing", short enough that the hard-kill lesson does not drag. */
 export const DEFAULT_SESSION_TIMEOUT_MS = 10_000;
 
@@ -82,7 +85,7 @@ export async function runConsumerProgram(options: ConsumerProgramOptions, behavi
   let consumer: Consumer | undefined;
   let watermarks: WatermarkReader | undefined;
   try {
-    const { profile, credentials } = await io.open();
+    const { profile, credentials, watermarks: shared, fetchWaitMs } = await io.open();
     context = { ...context, clientId: credentials.clientId, brokers: profile.brokers, sandbox: profile.sandbox };
     const kafka = createKafka(profile, credentials, { role: 'consumer' });
     const session = options.sessionTimeoutMs ?? DEFAULT_SESSION_TIMEOUT_MS;
@@ -90,8 +93,8 @@ export async function runConsumerProgram(options: ConsumerProgramOptions, behavi
       groupId: options.group,
       sessionTimeout: session,
       heartbeatInterval: Math.min(1000, Math.floor(session / 3)),
-      // Short fetch waits so a stop is not held up by a long poll.
-      maxWaitTimeInMs: 500,
+      // Short fetch waits so a stop is not held up by a long poll (check's own programs wait less, see runtime.ts).
+      maxWaitTimeInMs: fetchWaitMs ?? FETCH_WAIT_MS,
       // Lesson consumers print (or store) one message at a time: small fetches decode little of a long history.
       maxBytesPerPartition: FETCH_BYTES_PER_PARTITION,
       allowAutoTopicCreation: false,
@@ -101,7 +104,7 @@ export async function runConsumerProgram(options: ConsumerProgramOptions, behavi
     const crashed = new Promise<unknown>((resolve) => active.on(active.events.CRASH, (e) => resolve(e.payload.error)));
     const handleMessage = behaviour.createHandler({ consumer: active, out, stopSignal: stop.signal });
     const summary = behaviour.summarizeBacklog && !options.all ? createBacklogSummary({ consumer: active, out, handleMessage, beforeBatch: () => reportAssigned() }) : undefined;
-    const reader = summary && createWatermarkReader(kafka, options.topic);
+    const reader = summary && (shared?.(options.topic) ?? createWatermarkReader(kafka, options.topic));
     watermarks = reader;
     // The high watermarks at assignment: messages before them are the backlog. Read while the group
     // forms (a lower bound is safe: what came after is printed), and again at each later rebalance.

@@ -7,6 +7,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { BUG_REPORT_HINT, UserError, describeError } from '../../errors.js';
 import type { ClusterProfile, Credentials } from '../../profile/types.js';
+import type { WatermarkReader } from './backlog.js';
 import { formatEvent, formatSent, stampEvent, type EventBody, type MessageFacts, type ProgramEvent, type StopReason } from '../events.js';
 
 export interface Emitter {
@@ -85,6 +86,13 @@ export interface StopWatch {
 export interface OpenedProfile {
   profile: ClusterProfile;
   credentials: Credentials;
+  /** A topic's high-watermark reader on a client the caller already has open (`check`'s); undefined for a topic it does not serve, and a program then opens its own. */
+  watermarks?: ((topic: string) => WatermarkReader | undefined) | undefined;
+  /**
+   * How long a consumer's fetch waits on a topic with nothing new (kafkajs `maxWaitTimeInMs`; default 500 ms).
+   * `assigned` waits for the first fetch after a join, so `check`'s consumers wait less: they are assigned sooner and live shorter.
+   */
+  fetchWaitMs?: number | undefined;
 }
 
 /** Everything a program function gets besides its options. */

@@ -60,6 +60,6 @@ const summary = (values) => {
 };
 const wall = summary(times);
 const cpu = summary(cpus);
-console.log(`check ${clientId}: wall median ${wall.median.toFixed(2)} s, best ${wall.best.toFixed(2)} s, worst ${wall.worst.toFixed(2)} s (target <= 2.5 s: ${(wall.median / 2.5).toFixed(2)}x of the budget; before: ${BEFORE.wall} s, ${BEFORE.where})`);
-console.log(`check ${clientId}: CPU median ${cpu.median.toFixed(2)} s, best ${cpu.best.toFixed(2)} s, worst ${cpu.worst.toFixed(2)} s (target <= 1.0 s: ${(cpu.median / 1).toFixed(2)}x of the budget; before: ${BEFORE.cpu} s, ${BEFORE.where})`);
+console.log(`result: check ${clientId}: wall median ${wall.median.toFixed(2)} s, best ${wall.best.toFixed(2)} s, worst ${wall.worst.toFixed(2)} s (target <= 2.5 s: ${(wall.median / 2.5).toFixed(2)}x of the budget; before: ${BEFORE.wall} s, ${BEFORE.where})`);
+console.log(`result: check ${clientId}: CPU median ${cpu.median.toFixed(2)} s, best ${cpu.best.toFixed(2)} s, worst ${cpu.worst.toFixed(2)} s (target <= 1.0 s: ${(cpu.median / 1).toFixed(2)}x of the budget; before: ${BEFORE.cpu} s, ${BEFORE.where})`);
 console.log(`load average after: ${load()} (2 cores: above 2 the machine was shared, and wall times stretch)`);

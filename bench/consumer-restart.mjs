@@ -64,7 +64,7 @@ console.log(`consumer-restart: ${rounds} round(s) per signal, student ${clientId
 for (const signal of ['SIGTERM', 'SIGKILL']) {
   for (let i = 1; i <= rounds; i++) {
     const r = await round(signal);
-    console.log(`${signal} round ${i}: start→assigned ${fmt(r.assignedMs)}  stop→exited ${fmt(r.exitedMs)}  stop→interrupted message re-processed ${fmt(r.redeliveredMs)}`);
+    console.log(`result: ${signal} round ${i}: start→assigned ${fmt(r.assignedMs)}  stop→exited ${fmt(r.exitedMs)}  stop→interrupted message re-processed ${fmt(r.redeliveredMs)}`);
   }
 }
 await benchTopicsOf.close();

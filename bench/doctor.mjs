@@ -9,7 +9,8 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 const BIN = fileURLToPath(new URL('../bin/kafka-tutor.js', import.meta.url));
-const SANDBOX = process.env.KAFKA_TUTOR_SANDBOX ?? fileURLToPath(new URL('../.kafka-tutor/sandbox', import.meta.url));
+// The sandbox the others benches use: KAFKA_TUTOR_SANDBOX, else KAFKA_TUTOR_HOME's, else this checkout's.
+const SANDBOX = process.env.KAFKA_TUTOR_SANDBOX ?? (process.env.KAFKA_TUTOR_HOME ? `${process.env.KAFKA_TUTOR_HOME}/sandbox` : fileURLToPath(new URL('../.kafka-tutor/sandbox', import.meta.url)));
 const RUNS = 5;
 const TIMEOUT_S = 3;
 

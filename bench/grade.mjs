@@ -50,6 +50,6 @@ const grades = JSON.parse(readFileSync(join(dir, 'grades.json'), 'utf8'));
 const passed = grades.students.filter((s) => s.status === 'pass').length;
 const slowest = Math.max(...grades.students.map((s) => s.seconds));
 const n = students.length;
-console.log(`grade ${n} students (concurrency ${concurrency ?? 'default'}): ${seconds.toFixed(1)} s wall, ${(seconds / n).toFixed(2)} s per student, ${cpu.toFixed(1)} s CPU (${(cpu / n).toFixed(2)} s per student), slowest student ${slowest.toFixed(1)} s, ${passed}/${n} passed`);
+console.log(`result: grade ${n} students (concurrency ${concurrency ?? 'default'}): ${seconds.toFixed(1)} s wall, ${(seconds / n).toFixed(2)} s per student, ${cpu.toFixed(1)} s CPU (${(cpu / n).toFixed(2)} s per student), slowest student ${slowest.toFixed(1)} s, ${passed}/${n} passed`);
 console.log(`  target: 100 students in <= 60 s (0.6 s per student): ${(seconds / n / 0.6).toFixed(2)}x of the budget per student; before: ${BEFORE.students} students in ${BEFORE.wall} s, ${BEFORE.perStudent} s per student`);
 console.log(`load average after: ${load()} (2 cores: above 2 the machine was shared, and wall times stretch)`);

@@ -191,6 +191,8 @@ export async function runCheck(flags: ProfileFlags, options: CheckOptions): Prom
     const outcomes = new Map<LoadedLesson, TestResult[]>();
     await Promise.all(selected.filter((l) => !stopsBrokers(l)).map(async (l) => outcomes.set(l, await runOne(l))));
     for (const lesson of selected.filter(stopsBrokers)) outcomes.set(lesson, await runOne(lesson));
+    // Lessons that failed together while a broker was still shutting down asked too early: ask once more now.
+    if (!cluster.lost() && [...outcomes.values()].flat().some((t) => t.status === 'fail' || t.status === 'error')) await cluster.gone();
     for (const lesson of selected) tests.push(...(cluster.lost() ? cluster.excuse(outcomes.get(lesson)!) : outcomes.get(lesson)!));
     // The run's admin stays open for the tidy-up and the evidence below: no client of their own.
     if (cluster.lost()) {

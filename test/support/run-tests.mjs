@@ -22,6 +22,7 @@ const runs = [
 ];
 
 const total = { passed: 0, failed: 0, skipped: 0 };
+const failures = [];
 let exitCode = 0;
 for (const [index, run] of runs.entries()) {
   const summaryFile = join(tmpdir(), `kafka-tutor-test-summary-${process.pid}-${index}.json`);
@@ -40,9 +41,17 @@ for (const [index, run] of runs.entries()) {
     total.failed += 1;
     continue;
   }
+  if (result.status !== 0 && counts.failed === 0) {
+    // vitest failed the run for something no test reported: never let that read as "0 failed".
+    counts.failed = 1;
+    counts.failures = [...(counts.failures ?? []), `vitest exited ${result.status ?? result.signal} with no failed test; see its output above`];
+  }
   for (const key of Object.keys(total)) total[key] += counts[key];
+  failures.push(...(counts.failures ?? []).map((failure) => `on Kafka ${run.kafka}: ${failure}`));
 }
 if (total.failed > 0) exitCode = 1;
+// Repeated last, so the tail of a CI log names what failed.
+for (const failure of failures) process.stdout.write(`\nFAILED ${failure}`);
 const skipped = total.skipped > 0 ? `, ${total.skipped} skipped` : '';
 process.stdout.write(`\nTests: ${total.passed} passed, ${total.failed} failed${skipped}\n`);
 process.exitCode = exitCode;

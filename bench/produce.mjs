@@ -16,6 +16,7 @@ import { readSandboxState, isSandboxRunning } from '../dist/sandbox/state.js';
 import { benchTopics } from './bench-topics.mjs';
 import { ensureKcat, kcatConfigFor, kcatVersion } from './kcat.mjs';
 import { measureLatency } from './produce-latency.mjs';
+import { envNote, machineDiffers, vmEnv } from './vm-env.mjs';
 
 const rounds = Number(process.argv[2] ?? 3);
 const lineCount = Number(process.argv[3] ?? 200_000);
@@ -32,7 +33,7 @@ if (!state || !(await isSandboxRunning(state))) {
 }
 const student = state.students.find((s) => s.clientId === clientId);
 if (!student) throw new Error(`The sandbox has no student ${clientId}.`);
-const env = { ...process.env, KAFKA_TUTOR_BOOTSTRAP: state.bootstrap, KAFKA_TUTOR_AUTH: student.dir, KAFKA_TUTOR_CLIENT_ID: '' };
+const env = { ...vmEnv(), KAFKA_TUTOR_BOOTSTRAP: state.bootstrap, KAFKA_TUTOR_AUTH: student.dir, KAFKA_TUTOR_CLIENT_ID: '' };
 
 const benchTopicsOf = await benchTopics(state, clientId);
 const { topics } = benchTopicsOf;
@@ -50,12 +51,12 @@ const values = Array.from({ length: lineCount }, (_, i) => `line ${i + 1}`);
 writeFileSync(input, `${values.join('\n')}\n`);
 
 /** Runs `command args` with the input file as stdin; resolves with wall and CPU seconds, messages that arrived, and stdout when kept. */
-async function run(command, args, topic, keepStdout) {
+async function run(command, args, topic, keepStdout, runEnv = env) {
   const before = await endOffset(topic);
   const stdin = openSync(input, 'r');
   const cpuBefore = childCpu();
   const started = performance.now();
-  const child = spawn(command, args, { env, stdio: [stdin, 'pipe', 'pipe'] });
+  const child = spawn(command, args, { env: runEnv, stdio: [stdin, 'pipe', 'pipe'] });
   closeSync(stdin);
   const chunks = [];
   let stderr = '';
@@ -90,7 +91,8 @@ const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 const config = await kcatConfigFor(student, state.caPath);
 try {
   console.log(`produce: ${rounds} round(s) of ${lineCount.toLocaleString('en-US')} piped lines, student ${clientId}, ${state.brokers.length} broker(s), Kafka ${state.kafkaVersion}; ${kcatVersion()}; load average ${load()}`);
-  const results = { kcat: [], tutor: [], json: [] };
+  console.log(envNote());
+  const results = { kcat: [], tutor: [], json: [], here: [] };
   for (let i = 1; i <= rounds; i++) {
     const k = await run(kcat, ['-F', config.path, '-b', state.bootstrap, '-P', '-t', await createTopic()], topics.at(-1), false);
     const t = await run(process.execPath, [bin, 'produce', await createTopic()], topics.at(-1), false);
@@ -101,12 +103,18 @@ try {
     console.log(`round ${i}: kcat ${fmt(k)}`);
     console.log(`round ${i}: kafka-tutor produce ${fmt(t)}  ratio ${(t.rate / k.rate).toFixed(2)}x`);
     console.log(`round ${i}: kafka-tutor produce --json ${fmt(j)}  ratio ${(j.rate / k.rate).toFixed(2)}x, per-message offsets kept: ${offsetsKept(j.stdout)}`);
+    if (machineDiffers) {
+      const h = await run(process.execPath, [bin, 'produce', await createTopic()], topics.at(-1), false, { ...process.env, ...env });
+      results.here.push(h);
+      console.log(`round ${i}: kafka-tutor produce, as set up here ${fmt(h)}  ratio ${(h.rate / k.rate).toFixed(2)}x`);
+    }
   }
   const rate = (rs) => median(rs.map((r) => r.rate));
   const cpu = (rs) => median(rs.map((r) => r.cpu));
   const kRate = rate(results.kcat);
   console.log(`result: piped produce ${Math.round(rate(results.tutor)).toLocaleString('en-US')} msgs/s vs kcat ${Math.round(kRate).toLocaleString('en-US')} msgs/s: ${(rate(results.tutor) / kRate).toFixed(2)}x kcat (target >= 0.5x); CPU ${cpu(results.tutor).toFixed(2)} s vs ${cpu(results.kcat).toFixed(2)} s (medians of ${rounds}); earlier ${EARLIER.piped}`);
   console.log(`result: produce --json ${Math.round(rate(results.json)).toLocaleString('en-US')} msgs/s: ${(rate(results.json) / kRate).toFixed(2)}x kcat, CPU ${cpu(results.json).toFixed(2)} s, one sent event with its offset per line; earlier ${EARLIER.json}`);
+  if (machineDiffers) console.log(`result: piped produce as this machine is set up (its NODE_EXTRA_CA_CERTS read at start): ${(rate(results.here) / kRate).toFixed(2)}x kcat, CPU ${cpu(results.here).toFixed(2)} s`);
   const latency = await measureLatency({ env, topic: await createTopic(), clientId });
   console.log(`result: lesson latency, line written to produce → printed by consume: median ${latency.median.toFixed(0)} ms, p95 ${latency.p95.toFixed(0)} ms (${latency.count} lines, one every 200 ms); earlier ${EARLIER.latency}`);
   console.log(`load average after: ${load()}`);

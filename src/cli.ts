@@ -5,17 +5,12 @@
  * so `--help` and `--version` stay fast.
  */
 import { Command, CommanderError } from 'commander';
-import { readFileSync } from 'node:fs';
 import { describeError } from './errors.js';
 import { registerCommands } from './commands/index.js';
+import { packageVersion } from './package-root.js';
 
 export interface CliResult {
   exitCode: number;
-}
-
-function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
 }
 
 /** Commander says "error: …\n(Did you mean x?)"; a user reads one line better. */

@@ -6,9 +6,9 @@
  *   import { forge } from './forge.js';
  *   forge.pki.certificateFromPem(pem);
  */
-import { createRequire } from 'node:module';
+import { loadVendored } from '../vendor.js';
 import { useNativeKdf } from './native-kdf.js';
 
-export const forge = createRequire(import.meta.url)('node-forge') as typeof import('node-forge');
+export const forge = loadVendored<typeof import('node-forge')>('node-forge');
 // Keystore key derivation on Node's native hashes: the costliest part of opening one.
 useNativeKdf(forge);

@@ -149,6 +149,7 @@ export async function loadKeystore(path: string, password: string | { reveal(): 
   const pair = keys.flatMap((key) => certs.filter((cert) => cert.checkPrivateKey(key)).map((cert) => ({ key, cert })))[0];
   const certificate = pair?.cert ?? certs.find((cert) => !cert.ca) ?? (certs[0] as X509Certificate);
   const key = pair?.key ?? (keys[0] as KeyObject);
+  const algorithms = findAlgorithms(bytes);
   const loaded: LoadedKeystore = {
     keyPem: key.export({ type: 'pkcs8', format: 'pem' }) as string,
     certPem: certificate.toString(),
@@ -157,8 +158,9 @@ export async function loadKeystore(path: string, password: string | { reveal(): 
     notBefore: new Date(certificate.validFrom),
     notAfter: new Date(certificate.validTo),
     issuer: certificate.issuer.replaceAll('\n', ', '),
-    legacy: refusedByNode(bytes, secret),
-    algorithms: findAlgorithms(bytes),
+    // Asking OpenSSL costs a second decryption: a file that names PBES2 alone is one it opens.
+    legacy: algorithms.length === 1 && algorithms[0] === 'PBES2/AES' ? false : refusedByNode(bytes, secret),
+    algorithms,
     keyCount: keys.length,
     certCount: certs.length,
     keyMatchesCert: pair !== undefined,

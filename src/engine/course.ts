@@ -4,20 +4,20 @@
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { UserError } from '../errors.js';
+import { packagePath } from '../package-root.js';
 import { variantsOf } from './cases.js';
 import { checkCourse } from './check-course.js';
 import { COURSE_FORMAT_VERSION, type Course, type Lesson, type LoadedLesson, type Manifest } from './types.js';
 
 /**
- * The lessons shipped with kafka-tutor: `lessons/` beside `dist/` (or `src/`).
+ * The lessons shipped with kafka-tutor: the package's `lessons/`.
  *
  * @example
  *   loadCourse(defaultCourseDir())
  */
 export function defaultCourseDir(): string {
-  return fileURLToPath(new URL('../../lessons', import.meta.url));
+  return packagePath('lessons');
 }
 
 /**

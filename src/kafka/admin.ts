@@ -2,7 +2,8 @@
  * An instructor's admin connection to a cluster: topics and ACLs, in Kafka's own
  * protocol numbers (AclEntry), so callers outside src/kafka/ never touch kafkajs.
  */
-import { Kafka, type Admin, type KafkaConfig } from 'kafkajs';
+import type { Admin, KafkaConfig } from 'kafkajs';
+import { Kafka } from './kafkajs.js';
 import { waitForTopicLeaders } from './sandbox-admin.js';
 
 /** One ACL binding, numbered as in the Kafka protocol (TOPIC=2, GROUP=3; LITERAL=3, PREFIXED=4; READ=3, …). */

@@ -10,7 +10,7 @@ import { randomInt } from 'node:crypto';
 import type { Kafka, Producer, RecordMetadata } from 'kafkajs';
 import type { ClusterProfile, Credentials } from '../profile/types.js';
 import { openBrokerConnection, type BrokerConnection } from './broker-connection.js';
-import type { MessageFacts } from './events.js';
+import type { SentBatch } from './events.js';
 import { decodeMetadataBody, encodeMetadataBody, METADATA_API_KEY, METADATA_API_VERSION, type TopicLeaders } from './metadata-wire.js';
 import { tlsOptions } from './tls-options.js';
 import { decodeProduceBody, encodeProduceBody, PRODUCE_API_KEY, PRODUCE_API_VERSION, type PartitionValues } from './produce-wire.js';
@@ -21,7 +21,7 @@ const ACK_TIMEOUT_MS = 30_000;
 
 export interface BatchProducer {
   /** Sends `values` in order; resolves with each one's partition and offset, in the same order. */
-  send(values: string[]): Promise<MessageFacts[]>;
+  send(values: string[]): Promise<SentBatch>;
   /** 'direct' while its own connections work; 'kafkajs' once anything failed (tests check that the fast path stays in use). */
   path(): 'direct' | 'kafkajs';
   close(): Promise<void>;
@@ -32,16 +32,15 @@ export interface BatchProducer {
  * offsets from its base offset, in the order they were given.
  *
  * @example
- *   assignOffsets('client1', ['a', 'b'], [0, 0], [{ partition: 0, baseOffset: '41' }])
- *   // [{ topic: 'client1', partition: 0, offset: 41, value: 'a' }, { …, offset: 42, value: 'b' }]
+ *   assignOffsets([0, 1, 0], [{ partition: 0, baseOffset: '41' }, { partition: 1, baseOffset: '7' }])
+ *   // [41, 7, 42]
  */
-export function assignOffsets(topic: string, values: string[], partitions: number[], metadata: Pick<RecordMetadata, 'partition' | 'baseOffset'>[]): MessageFacts[] {
+export function assignOffsets(partitions: ArrayLike<number>, metadata: Pick<RecordMetadata, 'partition' | 'baseOffset'>[]): number[] {
   const next = new Map(metadata.map((m) => [m.partition, Number(m.baseOffset ?? 0)]));
-  return values.map((value, i) => {
-    const partition = partitions[i]!;
+  return Array.from(partitions, (partition) => {
     const offset = next.get(partition) ?? 0;
     next.set(partition, offset + 1);
-    return { topic, partition, offset, value };
+    return offset;
   });
 }
 
@@ -114,19 +113,25 @@ export async function openBatchProducer(profile: ClusterProfile, credentials: Cr
   // Like kafkajs's default partitioner: round-robin from a random start.
   let counter = randomInt(2 ** 31);
 
-  /** Fills in the facts of the partitions whose leader took them; returns the positions of the others. */
-  async function sendFast(values: string[], partitions: number[], facts: MessageFacts[]): Promise<number[]> {
-    const byPartition = new Map<number, PartitionValues & { positions: number[] }>();
+  /** The values of one request, per partition, with the positions they came from (none: all of them, in order). */
+  function groupByPartition(values: string[], partitions: number[]): (PartitionValues & { positions?: number[] })[] {
+    const sizes = (list: string[]) => Array.from(list, (value) => Buffer.byteLength(value, 'utf8'));
+    if (partitionIds.length === 1) return [{ partition: partitionIds[0]!, values, sizes: sizes(values) }];
+    const byPartition = new Map<number, { partition: number; values: string[]; positions: number[] }>();
     values.forEach((value, i) => {
       const partition = partitions[i]!;
       let entry = byPartition.get(partition);
-      if (!entry) byPartition.set(partition, (entry = { partition, values: [], sizes: [], positions: [] }));
+      if (!entry) byPartition.set(partition, (entry = { partition, values: [], positions: [] }));
       entry.values.push(value);
-      entry.sizes.push(Buffer.byteLength(value, 'utf8'));
       entry.positions.push(i);
     });
-    const byLeader = new Map<number, (PartitionValues & { positions: number[] })[]>();
-    for (const entry of byPartition.values()) {
+    return [...byPartition.values()].map((entry) => ({ ...entry, sizes: sizes(entry.values) }));
+  }
+
+  /** Fills in the offsets of the partitions whose leader took them; returns the positions of the others. */
+  async function sendFast(values: string[], partitions: number[], offsets: Float64Array): Promise<number[]> {
+    const byLeader = new Map<number, ReturnType<typeof groupByPartition>>();
+    for (const entry of groupByPartition(values, partitions)) {
       const nodeId = leaders.find((l) => l.partition === entry.partition)!.leader;
       byLeader.set(nodeId, [...(byLeader.get(nodeId) ?? []), entry]);
     }
@@ -137,36 +142,39 @@ export async function openBatchProducer(profile: ClusterProfile, credentials: Cr
         const results = await connectionTo(metadata!.brokers.get(nodeId)!)
           .then((c) => c.request(PRODUCE_API_KEY, PRODUCE_API_VERSION, encodeProduceBody(topic, entries, { acks: ACKS, timeoutMs: ACK_TIMEOUT_MS, timestamp })))
           .then(decodeProduceBody, () => []);
-        for (const entry of entries) {
-          const result = results.find((r) => r.partition === entry.partition);
-          if (result?.errorCode === 0) entry.positions.forEach((position, k) => (facts[position] = { topic, partition: entry.partition, offset: result.baseOffset + k, value: entry.values[k]! }));
-          else failed.push(...entry.positions);
+        for (const { partition, values: sent, positions } of entries) {
+          const result = results.find((r) => r.partition === partition);
+          for (let k = 0; k < sent.length; k++) {
+            const position = positions ? positions[k]! : k;
+            if (result?.errorCode === 0) offsets[position] = result.baseOffset + k;
+            else failed.push(position);
+          }
         }
       }),
     );
     return failed.sort((a, b) => a - b);
   }
 
-  async function sendThroughKafkajs(values: string[], partitions: number[]): Promise<MessageFacts[]> {
+  async function sendThroughKafkajs(values: string[], partitions: number[]): Promise<number[]> {
     const producer = await kafkajsProducer();
     const metadata = await producer.send({ topic, acks: ACKS, timeout: ACK_TIMEOUT_MS, messages: values.map((value, i) => ({ value, partition: partitions[i] })) });
-    return assignOffsets(topic, values, partitions, metadata);
+    return assignOffsets(partitions, metadata);
   }
 
   let fast = leaders.length > 0;
   return {
     async send(values) {
       const partitions = values.map(() => partitionIds[(counter = (counter + 1) & 0x7fffffff) % partitionIds.length]!);
-      if (!fast) return sendThroughKafkajs(values, partitions);
-      const facts = new Array<MessageFacts>(values.length);
-      const failed = await sendFast(values, partitions, facts);
+      if (!fast) return { topic, values, partitions, offsets: await sendThroughKafkajs(values, partitions) };
+      const offsets = new Float64Array(values.length);
+      const failed = await sendFast(values, partitions, offsets);
       if (failed.length > 0) {
         // kafkajs finds the new leader, retries, and says what went wrong; it sends everything from now on.
         fast = false;
         const resent = await sendThroughKafkajs(failed.map((i) => values[i]!), failed.map((i) => partitions[i]!));
-        failed.forEach((position, k) => (facts[position] = resent[k]!));
+        failed.forEach((position, k) => (offsets[position] = resent[k]!));
       }
-      return facts;
+      return { topic, values, partitions, offsets };
     },
     path: () => (fast ? 'direct' : 'kafkajs'),
     async close() {

@@ -1,4 +1,5 @@
-import { Kafka, logLevel, type KafkaConfig } from 'kafkajs';
+import type { KafkaConfig } from 'kafkajs';
+import { Kafka, logLevel } from './kafkajs.js';
 import type { ClusterProfile, Credentials } from '../profile/types.js';
 import { tlsOptions } from './tls-options.js';
 

@@ -35,6 +35,18 @@ export interface MessageFacts extends TopicPartition {
   value: string;
 }
 
+/**
+ * What one produce request delivered, message by message: `values[i]` went to partition
+ * `partitions[i]` at offset `offsets[i]`. Arrays, not an object per message: a pipe sends
+ * hundreds of thousands.
+ */
+export interface SentBatch {
+  topic: string;
+  values: readonly string[];
+  partitions: ArrayLike<number>;
+  offsets: ArrayLike<number>;
+}
+
 /** Why a program stopped cleanly: a signal, the end of its input, or its parent went away. */
 export type StopReason = 'SIGTERM' | 'SIGINT' | 'eof' | 'disconnect';
 

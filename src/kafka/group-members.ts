@@ -2,7 +2,8 @@
  * A consumer group's members as the broker describes them: its state and,
  * for each member, the partitions of one topic the group assigned it.
  */
-import { AssignerProtocol, type Admin } from 'kafkajs';
+import type { Admin } from 'kafkajs';
+import { AssignerProtocol } from './kafkajs.js';
 
 export interface GroupMember {
   /** The broker's member id (kafkajs reports it in GROUP_JOIN; the programs' `assigned` carries it). */

@@ -13,8 +13,8 @@ export const PRODUCE_API_VERSION = 7;
 /** One partition's values for one request, with each one's UTF-8 length. */
 export interface PartitionValues {
   partition: number;
-  values: string[];
-  sizes: number[];
+  values: readonly string[];
+  sizes: ArrayLike<number>;
 }
 
 /** One partition's answer: 0 and the offset of its first message, or a Kafka error code. */
@@ -108,7 +108,7 @@ class Writer {
 const BATCH_HEADER = 8 + 4 + 4 + 1 + 4 + 2 + 4 + 8 + 8 + 8 + 2 + 4 + 4;
 const recordBodySize = (valueSize: number, offsetDelta: number) => 1 + 1 + varintSize(offsetDelta) + 1 + varintSize(valueSize) + valueSize + 1;
 
-function batchSize(sizes: number[]): number {
+function batchSize(sizes: ArrayLike<number>): number {
   let size = BATCH_HEADER;
   for (let i = 0; i < sizes.length; i++) {
     const body = recordBodySize(sizes[i]!, i);

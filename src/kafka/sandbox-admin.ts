@@ -16,7 +16,7 @@ process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
  *   const topics = await withAdmin(state, (admin) => admin.listTopics());
  */
 export async function withAdmin<T>(state: SandboxState, work: (admin: Admin) => Promise<T>): Promise<T> {
-  const { Kafka } = await import('kafkajs');
+  const { Kafka } = await import('./kafkajs.js');
   const admin = new Kafka(await sandboxAdminConfig(state)).admin();
   await admin.connect();
   try {
@@ -77,7 +77,7 @@ export async function waitForBrokerRegistered(state: SandboxState, nodeId: numbe
  * passes; resolves undefined when ready, else what it last saw (what is missing, or the error).
  */
 async function pollCluster(state: SandboxState, deadline: number, check: () => Promise<void>, waitingFor: (cluster: { brokers: { nodeId: number }[]; controller: number | null }) => string | undefined): Promise<string | undefined> {
-  const { Kafka } = await import('kafkajs');
+  const { Kafka } = await import('./kafkajs.js');
   const config = { ...(await sandboxAdminConfig(state)), retry: { retries: 0 }, connectionTimeout: 1000, requestTimeout: 3000 };
   let seen = 'no answer yet';
   while (Date.now() < deadline) {

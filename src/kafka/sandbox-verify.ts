@@ -32,7 +32,7 @@ export async function studentKafkaConfig(state: SandboxState, student: SandboxSt
  *   await verifyRoundTrip(state, state.students[0]!, 30_000);
  */
 export async function verifyRoundTrip(state: SandboxState, student: SandboxStudent, timeoutMs: number): Promise<void> {
-  const { Kafka } = await import('kafkajs');
+  const { Kafka } = await import('./kafkajs.js');
   const kafka = new Kafka(await studentKafkaConfig(state, student));
   const token = `kafka-tutor sandbox check ${randomUUID()}`;
   const producer = kafka.producer({ allowAutoTopicCreation: false });

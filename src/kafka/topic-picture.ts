@@ -2,7 +2,8 @@
  * The data behind `kafka-tutor inspect`: a topic's log per partition and, for each
  * consumer group on it, the committed offset and lag. Read with the kafkajs admin API.
  */
-import { AssignerProtocol, type Admin, type GroupDescription } from 'kafkajs';
+import type { Admin, GroupDescription } from 'kafkajs';
+import { AssignerProtocol } from './kafkajs.js';
 
 /** A group's state in words a student meets in the course (Kafka's PreparingRebalance etc. → rebalancing). */
 export type GroupState = 'empty' | 'stable' | 'rebalancing' | 'dead' | 'unknown';

@@ -4,10 +4,10 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { execa } from 'execa';
 import { UserError } from '../errors.js';
+import { packagePath } from '../package-root.js';
 import { kafkaLogging, parseKafkaVersion, type KafkaVersion } from './kafka-version.js';
 import { jarCacheDir } from './paths.js';
 import { assertMaven } from './requirements.js';
@@ -20,7 +20,7 @@ export interface KafkaJars {
   version: KafkaVersion;
 }
 
-const POM = fileURLToPath(new URL('../../sandbox/pom.xml', import.meta.url));
+const POM = packagePath('sandbox', 'pom.xml');
 
 /** The broker jar's name: kafka_<scala>-<version>.jar. */
 const BROKER_JAR = /^kafka_2\.\d+-(.+)\.jar$/;

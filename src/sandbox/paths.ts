@@ -3,8 +3,8 @@
  * (`$KAFKA_TUTOR_SANDBOX`, else `<$KAFKA_TUTOR_HOME or ./.kafka-tutor>/sandbox`);
  * the jar cache lives apart so that `reset` keeps it.
  */
-import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { cacheRoot } from '../cache.js';
 
 /**
  * The sandbox folder, absolute.
@@ -26,8 +26,7 @@ export function sandboxDir(): string {
  *   jarCacheDir('4.4.0'); // '/home/ana/.cache/kafka-tutor/kafka-4.4.0'
  */
 export function jarCacheDir(kafkaVersion: string): string {
-  const root = process.env.KAFKA_TUTOR_CACHE ? resolve(process.env.KAFKA_TUTOR_CACHE) : join(homedir(), '.cache', 'kafka-tutor');
-  return join(root, `kafka-${kafkaVersion}`);
+  return join(cacheRoot(), `kafka-${kafkaVersion}`);
 }
 
 /** The fixed file names inside a sandbox folder. */

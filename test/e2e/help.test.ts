@@ -29,5 +29,9 @@ describe('kafka-tutor --help and --version (the built bin)', () => {
     const result = await execa('node', ['--import', forbid, '--input-type=module', '-e', "await import('kafkajs')"], { reject: false });
     expect(result.exitCode).not.toBe(0);
     expect(result.stderr).toContain('heavy import on a light path: kafkajs');
+    // The built program reads kafkajs from its bundle (dist/vendor/): a command that needs it is caught too.
+    const built = await execa('node', ['--import', forbid, bin, 'inspect', '--bootstrap', 'broker.invalid:9093', '--auth', 'nowhere'], { reject: false, env: { NO_COLOR: '1' } });
+    expect(built.exitCode).not.toBe(0);
+    expect(built.stderr + built.stdout).toMatch(/heavy import on a light path: \S*dist\/vendor\/(kafkajs|node-forge)\.cjs/);
   });
 });

@@ -97,6 +97,17 @@ describe('piped produce', () => {
     expect(await readBack(topic, 3)).toEqual(['first', '', 'last without newline']);
   });
 
+  it('piped in human mode, lists the first 5 messages, then says which offsets the rest got; Kafka has them all', async () => {
+    const topic = await freshTopic();
+    const values = uniqueValues('listed', 12);
+    const run = await runProduce([topic], (stdin) => stdin.end(`${values.join('\n')}\n`));
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\n').filter((l) => l.startsWith('sent '))).toEqual(values.slice(0, 5).map((value, i) => `sent ${topic}[0]@${i}: ${value}`));
+    expect(run.stderr).toContain(`Sent 12 messages to ${topic}.`);
+    expect(run.stderr).toContain('Only the first 5 are listed above (--json lists every one); partition 0 got offsets 0-11.');
+    expect(await readBack(topic, 12)).toEqual(values);
+  });
+
   it('stopped by SIGTERM mid-stream, has in Kafka exactly what it reported sent, in order, and ends cleanly', async () => {
     const topic = await freshTopic();
     const values = uniqueValues('term', 200_000);
@@ -132,7 +143,9 @@ describe('openBatchProducer', () => {
     const { profile, credentials } = await loadProfile({ bootstrap: env.KAFKA_TUTOR_BOOTSTRAP, auth: env.KAFKA_TUTOR_AUTH });
     const producer = await openBatchProducer(profile, credentials, topic);
     const values = uniqueValues('direct', 3000);
-    const facts = [...(await producer.send(values.slice(0, 1500))), ...(await producer.send(values.slice(1500)))];
+    const facts = [await producer.send(values.slice(0, 1500)), await producer.send(values.slice(1500))].flatMap((batch) =>
+      batch.values.map((value, i) => ({ value, partition: batch.partitions[i]!, offset: batch.offsets[i]! })),
+    );
     expect(producer.path()).toBe('direct');
     await producer.close();
     expect(facts.map((f) => f.value)).toEqual(values);

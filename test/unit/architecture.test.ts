@@ -75,6 +75,14 @@ describe('the rooms of src/', () => {
     expect(importers('kafkajs').filter((file) => !file.startsWith('src/kafka/'))).toEqual([]);
   });
 
+  it('loads kafkajs at run time from src/kafka/kafkajs.ts alone (the build bundles it, src/vendor.ts)', () => {
+    const loaders = scanned.filter((f) => f.strings.includes('kafkajs') && f.file !== 'src/vendor.ts').map((f) => f.file);
+    expect(loaders).toContain('src/kafka/kafkajs.ts');
+    expect(loaders.filter((file) => !file.startsWith('src/kafka/'))).toEqual([]);
+    const valueImports = scanned.filter((f) => /^\s*import\s+(?!type\b)[^;]*from\s+'kafkajs'|await import\('kafkajs'\)/m.test(readFileSync(join(root, f.file), 'utf8'))).map((f) => f.file);
+    expect(valueImports).toEqual([]);
+  });
+
   it('lets only src/ui/ import @clack/prompts', () => {
     expect(importers('@clack/prompts').filter((file) => !file.startsWith('src/ui/'))).toEqual([]);
   });

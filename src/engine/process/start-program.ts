@@ -3,17 +3,17 @@
  * as a child process and wraps it in a `ProgramHandle`.
  */
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { parseEvent } from '../../kafka/events.js';
+import { packagePath } from '../../package-root.js';
 import type { ClusterProfile } from '../../profile/types.js';
 import type { Secret } from '../../profile/secret.js';
 import { childEnvironment } from './child-env.js';
 import { ProgramHandle, type ProgramKind } from './handle.js';
 import { registerProgram } from './registry.js';
 
-/** bin/ sits three levels above src/engine/process/ and dist/engine/process/ (also inside an npm package). */
-export const BIN_PATH = fileURLToPath(new URL('../../../bin/kafka-tutor.js', import.meta.url));
+/** The package's bin/, which children run like a user would. */
+export const BIN_PATH = packagePath('bin', 'kafka-tutor.js');
 
 export interface StartOptions {
   /** The child's profile (see `profileEnv`), never in args; added to the few variables a child needs (child-env.ts). */

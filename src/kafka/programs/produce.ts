@@ -7,7 +7,7 @@
 import type { ProfileFlags } from '../../profile/types.js';
 import { openBatchProducer, type BatchProducer } from '../batch-producer.js';
 import { explainKafkaError, type KafkaErrorContext } from '../errors.js';
-import type { StopReason } from '../events.js';
+import type { SentBatch, StopReason } from '../events.js';
 import { childIO } from './child.js';
 import { createLineSplitter } from './line-splitter.js';
 import { withinMs, STOP_GRACE_MS, type ProgramIO } from './runtime.js';
@@ -24,6 +24,12 @@ export const MAX_BATCH_LINES = 10_000;
 export const MAX_BATCH_CHARS = 256 * 1024;
 /** Requests in flight at once: the next batch is encoded while the broker writes the last. */
 export const MAX_IN_FLIGHT = 4;
+/**
+ * Piped input in human mode lists this many messages, then counts the rest: a pipe of 200,000
+ * lines would otherwise answer with 200,000 lines nobody reads (kcat and the course's
+ * producer print none). `--json`, the tutor's and scripts' mode, has one event per message.
+ */
+export const PIPED_LISTED = 5;
 /** Reading pauses while this many lines wait, so a huge pipe never fills memory and a stop flushes quickly. */
 const PAUSE_AT = 4 * MAX_BATCH_LINES;
 
@@ -32,6 +38,28 @@ function takeBatch(pending: string[]): string[] {
   let chars = 0;
   while (count < pending.length && count < MAX_BATCH_LINES && (count === 0 || chars + pending[count]!.length <= MAX_BATCH_CHARS)) chars += pending[count++]!.length;
   return pending.splice(0, count);
+}
+
+function noteRanges(ranges: Map<number, { first: number; last: number }>, { partitions, offsets }: SentBatch): void {
+  for (let i = 0; i < offsets.length; i++) {
+    const partition = partitions[i]!;
+    const offset = offsets[i]!;
+    const range = ranges.get(partition);
+    if (!range) ranges.set(partition, { first: offset, last: offset });
+    else range.last = offset;
+  }
+}
+
+/**
+ * What piped human mode says instead of listing every message.
+ *
+ * @example
+ *   unlistedNote(200000, new Map([[0, { first: 41, last: 200040 }]]))
+ *   // 'Only the first 5 are listed above (--json lists every one); partition 0 got offsets 41-200040.'
+ */
+export function unlistedNote(count: number, ranges: ReadonlyMap<number, { first: number; last: number }>): string {
+  const got = [...ranges].sort(([a], [b]) => a - b).map(([partition, { first, last }]) => `partition ${partition} got offset${first === last ? ` ${first}` : `s ${first}-${last}`}`);
+  return `Only the first ${Math.min(PIPED_LISTED, count)} are listed above (--json lists every one); ${got.join(', ')}.`;
 }
 
 function stopReading(input: NodeJS.ReadableStream): void {
@@ -61,6 +89,9 @@ export async function produce(options: ProduceOptions, io: ProgramIO = childIO(o
     const active = await openBatchProducer(profile, credentials, options.topic);
     sender = active;
     if (input.isTTY) out.note(`Type a message and press Enter to send it to ${options.topic}; Ctrl-D when done.`);
+    const listAll = options.json || input.isTTY === true;
+    /** Per partition, the first and last offset written: the summary of what was not listed. */
+    const ranges = new Map<number, { first: number; last: number }>();
 
     const pending: string[] = [];
     let inFlight = 0;
@@ -79,9 +110,13 @@ export async function produce(options: ProduceOptions, io: ProgramIO = childIO(o
         delivered = delivered
           .then(async () => {
             if (sendError !== undefined) return;
-            const facts = await sent;
-            out.emitSent(facts);
-            count += facts.length;
+            const batch = await sent;
+            if (listAll) out.emitSent(batch);
+            else {
+              out.emitSent(batch, PIPED_LISTED - count);
+              noteRanges(ranges, batch);
+            }
+            count += batch.values.length;
           })
           .catch((error: unknown) => {
             sendError ??= error;
@@ -123,6 +158,7 @@ export async function produce(options: ProduceOptions, io: ProgramIO = childIO(o
     if (sendError !== undefined) throw sendError;
     await withinMs(STOP_GRACE_MS - 500, () => active.close());
     out.note(`Sent ${count} message${count === 1 ? '' : 's'} to ${options.topic}.`);
+    if (count > PIPED_LISTED && !listAll) out.note(unlistedNote(count, ranges));
     out.emit({ type: 'stopped', signal: reason });
     return 0;
   } catch (error) {

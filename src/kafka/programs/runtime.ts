@@ -8,14 +8,14 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { BUG_REPORT_HINT, UserError, describeError } from '../../errors.js';
 import type { ClusterProfile, Credentials } from '../../profile/types.js';
 import type { WatermarkReader } from './backlog.js';
-import { formatEvent, formatSent, stampEvent, type EventBody, type MessageFacts, type ProgramEvent, type StopReason } from '../events.js';
+import { formatEvent, formatSent, stampEvent, type EventBody, type ProgramEvent, type SentBatch, type StopReason } from '../events.js';
 
 export interface Emitter {
   readonly json: boolean;
   /** Stamps, writes and returns an event. */
   emit(body: EventBody): ProgramEvent;
-  /** Writes one `sent` event per message, all with one time and in one write (a produced batch, not a write per line). */
-  emitSent(facts: readonly MessageFacts[]): void;
+  /** Writes one `sent` event per message of a produced batch (the first `limit` only, when given), all with one time and in one write. */
+  emitSent(batch: SentBatch, limit?: number): void;
   /** A line for people only (stderr in human mode; nothing in --json mode). */
   note(line: string): void;
   /** Reports a failure and returns the exit code; in human mode a `UserError` is thrown for `main` to print. */
@@ -41,20 +41,17 @@ export function createEmitter(options: { json: boolean; stdout?: NodeJS.Writable
       stdout.write(`${options.json ? JSON.stringify(event) : formatEvent(event)}\n`);
       return event;
     },
-    emitSent(facts) {
-      if (facts.length === 0) return;
+    emitSent({ topic, values, partitions, offsets }, limit = values.length) {
+      const count = Math.min(limit, values.length);
+      if (count <= 0) return;
       // Built by hand: a batch has thousands of these; the result is emit's, line for line (runtime.test.ts).
-      const time = new Date().toISOString();
-      let topic = '';
-      let head = '';
+      const head = `{"type":"sent","time":"${new Date().toISOString()}","topic":${JSON.stringify(topic)},"partition":`;
       let text = '';
-      for (const f of facts) {
-        if (!options.json) {
-          text += `${formatSent(f)}\n`;
-          continue;
-        }
-        if (f.topic !== topic) head = `{"type":"sent","time":"${time}","topic":${JSON.stringify((topic = f.topic))},"partition":`;
-        text += `${head}${f.partition},"offset":${f.offset},"value":${JSON.stringify(f.value)}}\n`;
+      for (let i = 0; i < count; i++) {
+        const partition = partitions[i]!;
+        const offset = offsets[i]!;
+        const value = values[i]!;
+        text += options.json ? `${head}${partition},"offset":${offset},"value":${JSON.stringify(value)}}\n` : `${formatSent({ topic, partition, offset, value })}\n`;
       }
       stdout.write(text);
     },

@@ -33,21 +33,29 @@ describe('createEmitter', () => {
 });
 
 describe('emitSent', () => {
+  const batch = { topic: 'client1', values: ['hi "there"\\', '', 'é\t☃'], partitions: [0, 1, 0], offsets: new Float64Array([3, 9, 4]) };
+  const withoutTime = (text: string) => text.replace(/"time":"[^"]*"/g, '"time":""');
+
   it('writes, line for line, what emit writes for the same sent events (JSON and human)', () => {
-    const facts = [
-      { topic: 'client1', partition: 0, offset: 3, value: 'hi "there"\\' },
-      { topic: 'client1', partition: 1, offset: 9, value: '' },
-      { topic: 'client1-x', partition: 0, offset: 0, value: 'é\t☃' },
-    ];
     for (const json of [true, false]) {
       const one = capture();
-      const batch = capture();
+      const all = capture();
       const single = createEmitter({ json, stdout: one.stream, stderr: capture().stream });
-      facts.forEach((f) => single.emit({ type: 'sent', ...f }));
-      createEmitter({ json, stdout: batch.stream, stderr: capture().stream }).emitSent(facts);
-      const withoutTime = (text: string) => text.replace(/"time":"[^"]*"/g, '"time":""');
-      expect(withoutTime(batch.text())).toBe(withoutTime(one.text()));
+      batch.values.forEach((value, i) => single.emit({ type: 'sent', topic: batch.topic, partition: batch.partitions[i]!, offset: batch.offsets[i]!, value }));
+      createEmitter({ json, stdout: all.stream, stderr: capture().stream }).emitSent(batch);
+      expect(withoutTime(all.text())).toBe(withoutTime(one.text()));
     }
+  });
+
+  it('writes the first `limit` messages only, and nothing for a limit of 0 or less', () => {
+    const two = capture();
+    createEmitter({ json: false, stdout: two.stream, stderr: capture().stream }).emitSent(batch, 2);
+    expect(two.text()).toBe('sent client1[0]@3: hi "there"\\\nsent client1[1]@9: \n');
+    const none = capture();
+    const emitter = createEmitter({ json: true, stdout: none.stream, stderr: capture().stream });
+    emitter.emitSent(batch, 0);
+    emitter.emitSent(batch, -4);
+    expect(none.text()).toBe('');
   });
 });
 

@@ -8,6 +8,7 @@ const parent = {
   LC_TIME: 'C',
   TZ: 'Europe/Zurich',
   NODE_OPTIONS: '--enable-source-maps',
+  NODE_EXTRA_CA_CERTS: '/etc/ssl/certs/ca-certificates.crt',
   KAFKAJS_LOG_LEVEL: 'debug',
   KAFKA_TUTOR_HOME: '/home/ada/.kt',
   KAFKA_TUTOR_SANDBOX_PORT: '19193',

@@ -10,7 +10,7 @@ import { markdownTable } from './markdown.mjs';
 
 const here = (name) => fileURLToPath(new URL(name, import.meta.url));
 const COURSE_TEXT = ['credentials', 'simple', 'offset-reset', 'interrupted-commit'].flatMap((id) => ['--lesson', id]);
-const benches = [['help.mjs'], ['doctor.mjs'], ['inspect.mjs'], ['consumer-restart.mjs'], ['check.mjs', '3', 'client1', ...COURSE_TEXT], ['produce.mjs']];
+const benches = [['help.mjs'], ['doctor.mjs'], ['inspect.mjs'], ['consumer-restart.mjs'], ['check.mjs', '5', 'client1', ...COURSE_TEXT], ['produce.mjs', '5']];
 
 let failed = 0;
 const outputs = [];

@@ -10,7 +10,7 @@ const live = new Set<number>();
 let installed = false;
 
 /**
- * Sends `signal` to a child's whole process group (it was spawned detached, as a group leader).
+ * Sends `signal` to a child's whole process group (every child is spawned detached, as a group leader).
  *
  * @example
  *   signalProcessGroup(child.pid, 'SIGKILL'); // a grade child that overran its time
@@ -19,11 +19,8 @@ export function signalProcessGroup(pid: number, signal: NodeJS.Signals): void {
   try {
     process.kill(-pid, signal);
   } catch {
-    try {
-      process.kill(pid, signal);
-    } catch {
-      // Already gone.
-    }
+    // The whole group is gone. Never fall back to the pid alone: a leader that is gone (and
+    // reaped) may have handed its pid to some unrelated process by now (pids wrap at 32768).
   }
 }
 

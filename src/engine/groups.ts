@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { variantsOf } from './cases.js';
 import { fillIn, type Context } from './context.js';
 
 /**
@@ -19,4 +20,18 @@ export async function ensureGroup(ctx: Pick<Context, 'lesson' | 'progress' | 'va
   await ctx.progress.rememberGroup(ctx.lesson.id, key, id);
   ctx.vars[`group.${key}`] = id;
   return id;
+}
+
+/**
+ * Names, when a lesson (re)starts, each group it keeps from start to end, so the text before the
+ * group's first use can show it (`{group.commit}` in an introduction). A group a spawn step
+ * starts afresh (`"fresh": true`) is named by that step, as before.
+ *
+ * @example
+ *   await nameKeptGroups(ctx); // ctx.vars['group.commit'] === 'client1-commit-3a1b2c3'
+ */
+export async function nameKeptGroups(ctx: Pick<Context, 'lesson' | 'progress' | 'vars'>): Promise<void> {
+  if (!ctx.vars.clientId) return;
+  const renamed = new Set(ctx.lesson.steps.flatMap(variantsOf).flatMap((step) => (step.kind === 'spawn' && step.fresh && step.group ? [step.group] : [])));
+  for (const key of Object.keys(ctx.lesson.groups ?? {})) if (!renamed.has(key)) await ensureGroup(ctx, key);
 }

@@ -7,6 +7,7 @@ import { Cancelled, UserError, describeError } from '../errors.js';
 import { explainKafkaError } from '../kafka/errors.js';
 import { clusterGone, clusterGoneError } from './cluster-gone.js';
 import type { Context } from './context.js';
+import { nameKeptGroups } from './groups.js';
 import { restoreAnswers } from './steps/ask.js';
 import { runStep, type StepOutcome } from './steps/index.js';
 import type { Step } from './types.js';
@@ -89,6 +90,7 @@ export async function runLesson(ctx: Context, options: { resume: boolean }): Pro
   const start = options.resume && record.status === 'in-progress' ? resumeIndex(lesson.steps, (id) => record.steps[id]?.status === 'done') : 0;
   const started = await progress.startLesson(lesson.id, { fresh: start === 0, keepAnswers: options.resume });
   restoreAnswers(lesson, started.answers, ctx.vars);
+  await nameKeptGroups(ctx);
   ctx.terminal.intro(lesson.title);
   if (start > 0) ctx.terminal.info(`Welcome back: continuing at step ${start + 1} of ${lesson.steps.length}.`);
   try {

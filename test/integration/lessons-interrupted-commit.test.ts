@@ -62,6 +62,10 @@ describe('lesson "interrupted-commit" against the sandbox', () => {
     await expect(first).rejects.toBeInstanceOf(Cancelled);
     const group = Progress.open(options.progress.path).lesson('interrupted-commit').groups.commit;
     expect(group).toMatch(/^client1-commit-/);
+    // The introduction names that group, before any step has used it.
+    const screen = script.screen();
+    expect(screen).not.toContain('{group.commit}');
+    expect(screen.slice(screen.indexOf('Store first, commit after'), screen.indexOf('The same by hand'))).toContain(group);
 
     const again = scriptTerminal();
     const resumed = playLesson('interrupted-commit', { ...options, progress: Progress.open(options.progress.path), terminal: again.terminal }, true);

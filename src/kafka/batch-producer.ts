@@ -11,6 +11,7 @@ import type { Kafka, Producer, RecordMetadata } from 'kafkajs';
 import type { ClusterProfile, Credentials } from '../profile/types.js';
 import { openBrokerConnection, type BrokerConnection } from './broker-connection.js';
 import type { SentBatch } from './events.js';
+import type { Lines } from './programs/lines.js';
 import { decodeMetadataBody, encodeMetadataBody, METADATA_API_KEY, METADATA_API_VERSION, type TopicLeaders } from './metadata-wire.js';
 import { tlsOptions } from './tls-options.js';
 import { decodeProduceBody, encodeProduceBody, PRODUCE_API_KEY, PRODUCE_API_VERSION, type PartitionValues } from './produce-wire.js';
@@ -20,8 +21,8 @@ const ACKS = -1;
 const ACK_TIMEOUT_MS = 30_000;
 
 export interface BatchProducer {
-  /** Sends `values` in order; resolves with each one's partition and offset, in the same order. */
-  send(values: string[]): Promise<SentBatch>;
+  /** Sends the lines in order; resolves with each one's partition and offset. */
+  send(lines: Lines): Promise<SentBatch>;
   /** 'direct' while its own connections work; 'kafkajs' once anything failed (tests check that the fast path stays in use). */
   path(): 'direct' | 'kafkajs';
   close(): Promise<void>;
@@ -79,7 +80,7 @@ async function checkTopic(kafka: Kafka, topic: string): Promise<void> {
  *
  * @example
  *   const producer = await openBatchProducer(profile, credentials, 'client1');
- *   const facts = await producer.send(['a', 'b']); // [{ topic: 'client1', partition: 0, offset: 41, value: 'a' }, …]
+ *   const sent = await producer.send(linesOf(['a', 'b'])); // sent.offsets: [41, 42]
  */
 export async function openBatchProducer(profile: ClusterProfile, credentials: Credentials, topic: string): Promise<BatchProducer> {
   const ssl = tlsOptions(profile, credentials);
@@ -113,25 +114,23 @@ export async function openBatchProducer(profile: ClusterProfile, credentials: Cr
   // Like kafkajs's default partitioner: round-robin from a random start.
   let counter = randomInt(2 ** 31);
 
-  /** The values of one request, per partition, with the positions they came from (none: all of them, in order). */
-  function groupByPartition(values: string[], partitions: number[]): (PartitionValues & { positions?: number[] })[] {
-    const sizes = (list: string[]) => Array.from(list, (value) => Buffer.byteLength(value, 'utf8'));
-    if (partitionIds.length === 1) return [{ partition: partitionIds[0]!, values, sizes: sizes(values) }];
-    const byPartition = new Map<number, { partition: number; values: string[]; positions: number[] }>();
-    values.forEach((value, i) => {
+  /** The lines of one request, per partition (`picks`: the line numbers each gets; one partition gets them all). */
+  function groupByPartition(lines: Lines, partitions: Int32Array): PartitionValues[] {
+    if (partitionIds.length === 1) return [{ partition: partitionIds[0]!, lines }];
+    const byPartition = new Map<number, number[]>();
+    for (let i = 0; i < lines.count; i++) {
       const partition = partitions[i]!;
-      let entry = byPartition.get(partition);
-      if (!entry) byPartition.set(partition, (entry = { partition, values: [], positions: [] }));
-      entry.values.push(value);
-      entry.positions.push(i);
-    });
-    return [...byPartition.values()].map((entry) => ({ ...entry, sizes: sizes(entry.values) }));
+      let picks = byPartition.get(partition);
+      if (!picks) byPartition.set(partition, (picks = []));
+      picks.push(i);
+    }
+    return [...byPartition].map(([partition, picks]) => ({ partition, lines, picks }));
   }
 
-  /** Fills in the offsets of the partitions whose leader took them; returns the positions of the others. */
-  async function sendFast(values: string[], partitions: number[], offsets: Float64Array): Promise<number[]> {
-    const byLeader = new Map<number, ReturnType<typeof groupByPartition>>();
-    for (const entry of groupByPartition(values, partitions)) {
+  /** Fills in the offsets of the partitions whose leader took them; returns the line numbers of the others. */
+  async function sendFast(lines: Lines, partitions: Int32Array, offsets: Float64Array): Promise<number[]> {
+    const byLeader = new Map<number, PartitionValues[]>();
+    for (const entry of groupByPartition(lines, partitions)) {
       const nodeId = leaders.find((l) => l.partition === entry.partition)!.leader;
       byLeader.set(nodeId, [...(byLeader.get(nodeId) ?? []), entry]);
     }
@@ -142,12 +141,13 @@ export async function openBatchProducer(profile: ClusterProfile, credentials: Cr
         const results = await connectionTo(metadata!.brokers.get(nodeId)!)
           .then((c) => c.request(PRODUCE_API_KEY, PRODUCE_API_VERSION, encodeProduceBody(topic, entries, { acks: ACKS, timeoutMs: ACK_TIMEOUT_MS, timestamp })))
           .then(decodeProduceBody, () => []);
-        for (const { partition, values: sent, positions } of entries) {
+        for (const { partition, picks } of entries) {
           const result = results.find((r) => r.partition === partition);
-          for (let k = 0; k < sent.length; k++) {
-            const position = positions ? positions[k]! : k;
-            if (result?.errorCode === 0) offsets[position] = result.baseOffset + k;
-            else failed.push(position);
+          const count = picks ? picks.length : lines.count;
+          for (let k = 0; k < count; k++) {
+            const line = picks ? picks[k]! : k;
+            if (result?.errorCode === 0) offsets[line] = result.baseOffset + k;
+            else failed.push(line);
           }
         }
       }),
@@ -155,26 +155,30 @@ export async function openBatchProducer(profile: ClusterProfile, credentials: Cr
     return failed.sort((a, b) => a - b);
   }
 
-  async function sendThroughKafkajs(values: string[], partitions: number[]): Promise<number[]> {
+  /** Sends the lines `which` names, their bytes as they are, through kafkajs; resolves with their offsets. */
+  async function sendThroughKafkajs(lines: Lines, which: readonly number[], partitions: Int32Array): Promise<number[]> {
     const producer = await kafkajsProducer();
-    const metadata = await producer.send({ topic, acks: ACKS, timeout: ACK_TIMEOUT_MS, messages: values.map((value, i) => ({ value, partition: partitions[i] })) });
-    return assignOffsets(partitions, metadata);
+    const messages = which.map((i) => ({ value: lines.bytes.subarray(lines.starts[i], lines.ends[i]), partition: partitions[i] }));
+    const metadata = await producer.send({ topic, acks: ACKS, timeout: ACK_TIMEOUT_MS, messages });
+    return assignOffsets(which.map((i) => partitions[i]!), metadata);
   }
 
   let fast = leaders.length > 0;
   return {
-    async send(values) {
-      const partitions = values.map(() => partitionIds[(counter = (counter + 1) & 0x7fffffff) % partitionIds.length]!);
-      if (!fast) return { topic, values, partitions, offsets: await sendThroughKafkajs(values, partitions) };
-      const offsets = new Float64Array(values.length);
-      const failed = await sendFast(values, partitions, offsets);
+    async send(lines) {
+      const partitions = new Int32Array(lines.count);
+      for (let i = 0; i < lines.count; i++) partitions[i] = partitionIds[(counter = (counter + 1) & 0x7fffffff) % partitionIds.length]!;
+      const every = () => Array.from({ length: lines.count }, (_, i) => i);
+      if (!fast) return { topic, lines, partitions, offsets: await sendThroughKafkajs(lines, every(), partitions) };
+      const offsets = new Float64Array(lines.count);
+      const failed = await sendFast(lines, partitions, offsets);
       if (failed.length > 0) {
         // kafkajs finds the new leader, retries, and says what went wrong; it sends everything from now on.
         fast = false;
-        const resent = await sendThroughKafkajs(failed.map((i) => values[i]!), failed.map((i) => partitions[i]!));
-        failed.forEach((position, k) => (offsets[position] = resent[k]!));
+        const resent = await sendThroughKafkajs(lines, failed, partitions);
+        failed.forEach((line, k) => (offsets[line] = resent[k]!));
       }
-      return { topic, values, partitions, offsets };
+      return { topic, lines, partitions, offsets };
     },
     path: () => (fast ? 'direct' : 'kafkajs'),
     async close() {

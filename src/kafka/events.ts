@@ -25,6 +25,8 @@
  *   {"type":"message","time":"2026-11-25T09:00:01.000Z","topic":"client1","partition":0,"offset":7,"value":"hello"}
  */
 
+import type { Lines } from './programs/lines.js';
+
 export interface TopicPartition {
   topic: string;
   partition: number;
@@ -36,13 +38,13 @@ export interface MessageFacts extends TopicPartition {
 }
 
 /**
- * What one produce request delivered, message by message: `values[i]` went to partition
+ * What one produce request delivered, message by message: line `i` went to partition
  * `partitions[i]` at offset `offsets[i]`. Arrays, not an object per message: a pipe sends
  * hundreds of thousands.
  */
 export interface SentBatch {
   topic: string;
-  values: readonly string[];
+  lines: Lines;
   partitions: ArrayLike<number>;
   offsets: ArrayLike<number>;
 }

@@ -6,15 +6,17 @@
  * Wire formats: https://kafka.apache.org/protocol#The_Messages_Produce and the RecordBatch docs.
  */
 
+import type { Lines } from './programs/lines.js';
+
 export const PRODUCE_API_KEY = 0;
 /** v3–v8 share the request layout; v7 is what kafkajs 2.2 uses, and Kafka 4 still accepts v3 and up. */
 export const PRODUCE_API_VERSION = 7;
 
-/** One partition's values for one request, with each one's UTF-8 length. */
+/** One partition's messages in one request: the lines `picks` names (all of them when absent), in that order. */
 export interface PartitionValues {
   partition: number;
-  values: readonly string[];
-  sizes: ArrayLike<number>;
+  lines: Lines;
+  picks?: readonly number[] | undefined;
 }
 
 /** One partition's answer: 0 and the offset of its first message, or a Kafka error code. */
@@ -91,16 +93,10 @@ class Writer {
     }
     this.buffer[this.offset++] = value;
   }
-  bytes(bytes: Buffer) {
-    this.offset += bytes.copy(this.buffer, this.offset);
-  }
-  /** `size` is its UTF-8 length: ASCII is copied here, cheaper than a native call per short line. */
-  text(text: string, size: number) {
-    if (size === text.length && size < 64) {
-      for (let i = 0; i < size; i++) this.buffer[this.offset++] = text.charCodeAt(i);
-    } else {
-      this.offset += this.buffer.write(text, this.offset, 'utf8');
-    }
+  bytes(bytes: Buffer, start = 0, end = bytes.length) {
+    // A short line is copied here: cheaper than a native call per line.
+    if (end - start < 48) for (let i = start; i < end; i++) this.buffer[this.offset++] = bytes[i]!;
+    else this.offset += bytes.copy(this.buffer, this.offset, start, end);
   }
 }
 
@@ -108,16 +104,21 @@ class Writer {
 const BATCH_HEADER = 8 + 4 + 4 + 1 + 4 + 2 + 4 + 8 + 8 + 8 + 2 + 4 + 4;
 const recordBodySize = (valueSize: number, offsetDelta: number) => 1 + 1 + varintSize(offsetDelta) + 1 + varintSize(valueSize) + valueSize + 1;
 
-function batchSize(sizes: ArrayLike<number>): number {
+const countOf = ({ lines, picks }: PartitionValues) => (picks ? picks.length : lines.count);
+const lineAt = ({ picks }: PartitionValues, k: number) => (picks ? picks[k]! : k);
+
+function batchSize(p: PartitionValues): number {
   let size = BATCH_HEADER;
-  for (let i = 0; i < sizes.length; i++) {
-    const body = recordBodySize(sizes[i]!, i);
+  for (let k = 0, count = countOf(p); k < count; k++) {
+    const body = recordBodySize(p.lines.size(lineAt(p, k)), k);
     size += varintSize(body) + body;
   }
   return size;
 }
 
-function writeBatch(w: Writer, { values, sizes }: PartitionValues, timestamp: number): void {
+function writeBatch(w: Writer, p: PartitionValues, timestamp: number): void {
+  const { lines } = p;
+  const count = countOf(p);
   const start = w.offset;
   w.int64(0);
   w.int32(0); // batchLength, filled in below
@@ -127,22 +128,23 @@ function writeBatch(w: Writer, { values, sizes }: PartitionValues, timestamp: nu
   w.int32(0); // crc, filled in below
   const crcFrom = w.offset;
   w.int16(0); // no compression, CreateTime, not transactional
-  w.int32(values.length - 1);
+  w.int32(count - 1);
   w.int64(timestamp);
   w.int64(timestamp);
   w.int64(-1); // no producer id: not idempotent, as kafkajs by default
   w.int16(-1);
   w.int32(-1);
-  w.int32(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const size = sizes[i]!;
-    w.varint(recordBodySize(size, i));
+  w.int32(count);
+  for (let k = 0; k < count; k++) {
+    const line = lineAt(p, k);
+    const size = lines.size(line);
+    w.varint(recordBodySize(size, k));
     w.buffer[w.offset++] = 0; // attributes
     w.buffer[w.offset++] = 0; // timestamp delta (varint 0)
-    w.varint(i); // offset delta
+    w.varint(k); // offset delta
     w.buffer[w.offset++] = 1; // no key (varint -1)
     w.varint(size);
-    w.text(values[i]!, size);
+    w.bytes(lines.bytes, lines.starts[line]!, lines.ends[line]!);
     w.buffer[w.offset++] = 0; // no headers (varint 0)
   }
   w.buffer.writeInt32BE(w.offset - start - 12, start + 8);
@@ -153,11 +155,11 @@ function writeBatch(w: Writer, { values, sizes }: PartitionValues, timestamp: nu
  * The body of a Produce request (after the request header) for one topic.
  *
  * @example
- *   encodeProduceBody('client1', [{ partition: 0, values: ['hi'], sizes: [2] }], { acks: -1, timeoutMs: 30000, timestamp: Date.now() })
+ *   encodeProduceBody('client1', [{ partition: 0, lines: linesOf(['hi']) }], { acks: -1, timeoutMs: 30000, timestamp: Date.now() })
  */
 export function encodeProduceBody(topic: string, partitions: PartitionValues[], options: { acks: number; timeoutMs: number; timestamp: number }): Buffer {
   const name = Buffer.from(topic, 'utf8');
-  const sizes = partitions.map((p) => batchSize(p.sizes));
+  const sizes = partitions.map(batchSize);
   const total = 2 + 2 + 4 + 4 + 2 + name.length + 4 + sizes.reduce((sum, size) => sum + 4 + 4 + size, 0);
   const w = new Writer(Buffer.allocUnsafe(total));
   w.int16(-1); // no transactional id

@@ -139,12 +139,13 @@ describe('openBatchProducer', () => {
   it('sends over its own connections (not falling back to kafkajs) and reports the offsets the broker gave', async () => {
     const { openBatchProducer } = await import('../../src/kafka/batch-producer.js');
     const { loadProfile } = await import('../../src/profile/index.js');
+    const { linesOf } = await import('../../src/kafka/programs/lines.js');
     const topic = await freshTopic(3);
     const { profile, credentials } = await loadProfile({ bootstrap: env.KAFKA_TUTOR_BOOTSTRAP, auth: env.KAFKA_TUTOR_AUTH });
     const producer = await openBatchProducer(profile, credentials, topic);
     const values = uniqueValues('direct', 3000);
-    const facts = [await producer.send(values.slice(0, 1500)), await producer.send(values.slice(1500))].flatMap((batch) =>
-      batch.values.map((value, i) => ({ value, partition: batch.partitions[i]!, offset: batch.offsets[i]! })),
+    const facts = [await producer.send(linesOf(values.slice(0, 1500))), await producer.send(linesOf(values.slice(1500)))].flatMap((batch) =>
+      batch.lines.texts().map((value, i) => ({ value, partition: batch.partitions[i]!, offset: batch.offsets[i]! })),
     );
     expect(producer.path()).toBe('direct');
     await producer.close();

@@ -9,7 +9,7 @@ import { openBatchProducer, type BatchProducer } from '../batch-producer.js';
 import { explainKafkaError, type KafkaErrorContext } from '../errors.js';
 import type { SentBatch, StopReason } from '../events.js';
 import { childIO } from './child.js';
-import { createLineSplitter } from './line-splitter.js';
+import { createLineSplitter, LineQueue, type Lines } from './lines.js';
 import { withinMs, STOP_GRACE_MS, type ProgramIO } from './runtime.js';
 
 export interface ProduceOptions extends ProfileFlags {
@@ -19,9 +19,9 @@ export interface ProduceOptions extends ProfileFlags {
   input?: NodeJS.ReadableStream & { isTTY?: boolean };
 }
 
-/** At most this many lines, and about this many characters, per request (a broker takes 1 MB per batch by default; UTF-8 may triple characters). */
+/** At most this many lines, and of about this many bytes, per request (a broker takes a batch of 1 MB by default). */
 export const MAX_BATCH_LINES = 10_000;
-export const MAX_BATCH_CHARS = 256 * 1024;
+export const MAX_BATCH_BYTES = 512 * 1024;
 /** Requests in flight at once: the next batch is encoded while the broker writes the last. */
 export const MAX_IN_FLIGHT = 4;
 /**
@@ -32,13 +32,6 @@ export const MAX_IN_FLIGHT = 4;
 export const PIPED_LISTED = 5;
 /** Reading pauses while this many lines wait, so a huge pipe never fills memory and a stop flushes quickly. */
 const PAUSE_AT = 4 * MAX_BATCH_LINES;
-
-function takeBatch(pending: string[]): string[] {
-  let count = 0;
-  let chars = 0;
-  while (count < pending.length && count < MAX_BATCH_LINES && (count === 0 || chars + pending[count]!.length <= MAX_BATCH_CHARS)) chars += pending[count++]!.length;
-  return pending.splice(0, count);
-}
 
 function noteRanges(ranges: Map<number, { first: number; last: number }>, { partitions, offsets }: SentBatch): void {
   for (let i = 0; i < offsets.length; i++) {
@@ -93,7 +86,7 @@ export async function produce(options: ProduceOptions, io: ProgramIO = childIO(o
     /** Per partition, the first and last offset written: the summary of what was not listed. */
     const ranges = new Map<number, { first: number; last: number }>();
 
-    const pending: string[] = [];
+    const pending = new LineQueue();
     let inFlight = 0;
     let reading = true;
     let sendError: unknown;
@@ -103,8 +96,8 @@ export async function produce(options: ProduceOptions, io: ProgramIO = childIO(o
     // Batches are answered in the order they were sent: their events are written in input order.
     let delivered: Promise<void> = Promise.resolve();
     const pump = () => {
-      while (pending.length > 0 && inFlight < MAX_IN_FLIGHT && sendError === undefined) {
-        const sent = active.send(takeBatch(pending));
+      while (pending.count > 0 && inFlight < MAX_IN_FLIGHT && sendError === undefined) {
+        const sent = active.send(pending.take(MAX_BATCH_LINES, MAX_BATCH_BYTES));
         sent.catch(() => undefined); // observed in order below
         inFlight++;
         delivered = delivered
@@ -116,7 +109,7 @@ export async function produce(options: ProduceOptions, io: ProgramIO = childIO(o
               out.emitSent(batch, PIPED_LISTED - count);
               noteRanges(ranges, batch);
             }
-            count += batch.values.length;
+            count += batch.lines.count;
           })
           .catch((error: unknown) => {
             sendError ??= error;
@@ -127,12 +120,12 @@ export async function produce(options: ProduceOptions, io: ProgramIO = childIO(o
             pump();
           });
       }
-      if (reading && pending.length < PAUSE_AT) input.resume();
+      if (reading && pending.count < PAUSE_AT) input.resume();
     };
-    const add = (lines: string[]) => {
-      for (const line of lines) pending.push(line);
+    const add = (lines: Lines) => {
+      pending.push(lines);
       pump();
-      if (pending.length >= PAUSE_AT) input.pause();
+      if (pending.count >= PAUSE_AT) input.pause();
     };
     const split = createLineSplitter();
     const ended = new Promise<StopReason>((resolve) => {
@@ -150,7 +143,7 @@ export async function produce(options: ProduceOptions, io: ProgramIO = childIO(o
     reading = false;
     stopReading(input);
     // Lines already read are still sent before the summary.
-    for (let last: Promise<void> | undefined; sendError === undefined && (pending.length > 0 || last !== delivered); ) {
+    for (let last: Promise<void> | undefined; sendError === undefined && (pending.count > 0 || last !== delivered); ) {
       pump();
       last = delivered;
       await last;

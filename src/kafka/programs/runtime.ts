@@ -41,8 +41,8 @@ export function createEmitter(options: { json: boolean; stdout?: NodeJS.Writable
       stdout.write(`${options.json ? JSON.stringify(event) : formatEvent(event)}\n`);
       return event;
     },
-    emitSent({ topic, values, partitions, offsets }, limit = values.length) {
-      const count = Math.min(limit, values.length);
+    emitSent({ topic, lines, partitions, offsets }, limit = lines.count) {
+      const count = Math.min(limit, lines.count);
       if (count <= 0) return;
       // Built by hand: a batch has thousands of these; the result is emit's, line for line (runtime.test.ts).
       const head = `{"type":"sent","time":"${new Date().toISOString()}","topic":${JSON.stringify(topic)},"partition":`;
@@ -50,7 +50,7 @@ export function createEmitter(options: { json: boolean; stdout?: NodeJS.Writable
       for (let i = 0; i < count; i++) {
         const partition = partitions[i]!;
         const offset = offsets[i]!;
-        const value = values[i]!;
+        const value = lines.text(i);
         text += options.json ? `${head}${partition},"offset":${offset},"value":${JSON.stringify(value)}}\n` : `${formatSent({ topic, partition, offset, value })}\n`;
       }
       stdout.write(text);

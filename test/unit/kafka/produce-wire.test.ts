@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { crc32c, encodeProduceBody } from '../../../src/kafka/produce-wire.js';
+import { linesOf } from '../../../src/kafka/programs/lines.js';
 
 describe('produce-wire', () => {
   it('computes CRC-32C (the check value of "123456789")', () => {
@@ -20,7 +21,7 @@ describe('produce-wire', () => {
   });
 
   it('writes one record batch per partition whose length and CRC cover exactly its records', () => {
-    const body = encodeProduceBody('t', [{ partition: 2, values: ['héllo', ''], sizes: [6, 0] }], { acks: -1, timeoutMs: 30_000, timestamp: 1000 });
+    const body = encodeProduceBody('t', [{ partition: 2, lines: linesOf(['héllo', '']) }], { acks: -1, timeoutMs: 30_000, timestamp: 1000 });
     // acks, timeout, one topic "t", one partition 2, then the batch's size and the batch itself.
     expect(body.readInt16BE(2)).toBe(-1);
     const batchAt = 2 + 2 + 4 + 4 + 2 + 1 + 4 + 4 + 4;
@@ -30,5 +31,17 @@ describe('produce-wire', () => {
     expect(body.readUInt32BE(batchAt + 17)).toBe(crc32c(body, batchAt + 21));
     expect(body.readInt32BE(batchAt + 57)).toBe(2);
     expect(body.subarray(batchAt + 61).includes(Buffer.from('héllo'))).toBe(true);
+  });
+
+  it('writes only the picked lines, in the order picked, with their bytes as they are', () => {
+    const lines = linesOf(['zero', 'one', 'a longer line, longer than the short-line copy loop handles', 'three']);
+    const body = encodeProduceBody('t', [{ partition: 0, lines, picks: [2, 0] }], { acks: -1, timeoutMs: 30_000, timestamp: 1000 });
+    const batchAt = 2 + 2 + 4 + 4 + 2 + 1 + 4 + 4 + 4;
+    expect(body.readInt32BE(batchAt + 57)).toBe(2);
+    const records = body.subarray(batchAt + 61).toString('latin1');
+    expect(records.indexOf('a longer line')).toBeGreaterThan(-1);
+    expect(records.indexOf('zero')).toBeGreaterThan(records.indexOf('a longer line'));
+    expect(records).not.toContain('one');
+    expect(records).not.toContain('three');
   });
 });

@@ -2,6 +2,7 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../../src/errors.js';
 import { createEmitter, waitUnlessStopped } from '../../../src/kafka/programs/runtime.js';
+import { linesOf } from '../../../src/kafka/programs/lines.js';
 
 function capture() {
   const stream = new PassThrough();
@@ -33,7 +34,8 @@ describe('createEmitter', () => {
 });
 
 describe('emitSent', () => {
-  const batch = { topic: 'client1', values: ['hi "there"\\', '', 'é\t☃'], partitions: [0, 1, 0], offsets: new Float64Array([3, 9, 4]) };
+  const values = ['hi "there"\\', '', 'é\t☃'];
+  const batch = { topic: 'client1', lines: linesOf(values), partitions: [0, 1, 0], offsets: new Float64Array([3, 9, 4]) };
   const withoutTime = (text: string) => text.replace(/"time":"[^"]*"/g, '"time":""');
 
   it('writes, line for line, what emit writes for the same sent events (JSON and human)', () => {
@@ -41,7 +43,7 @@ describe('emitSent', () => {
       const one = capture();
       const all = capture();
       const single = createEmitter({ json, stdout: one.stream, stderr: capture().stream });
-      batch.values.forEach((value, i) => single.emit({ type: 'sent', topic: batch.topic, partition: batch.partitions[i]!, offset: batch.offsets[i]!, value }));
+      values.forEach((value, i) => single.emit({ type: 'sent', topic: batch.topic, partition: batch.partitions[i]!, offset: batch.offsets[i]!, value }));
       createEmitter({ json, stdout: all.stream, stderr: capture().stream }).emitSent(batch);
       expect(withoutTime(all.text())).toBe(withoutTime(one.text()));
     }

@@ -11,6 +11,8 @@ import { CONTINUE, type StepOutcome } from './outcome.js';
 
 /** The student needs time to switch terminals and type the command. */
 const STUDENT_WAIT_MS = 600_000;
+/** While waiting, the command is said again this often: a student may not know the tutor is waiting for them. */
+export const REMIND_EVERY_MS = 45_000;
 
 type BrokerContext = Pick<Context, 'terminal' | 'kafka' | 'run' | 'vars' | 'sleep' | 'signal' | 'now'>;
 
@@ -37,8 +39,16 @@ export async function chooseBroker(step: ActStep, ctx: Pick<Context, 'kafka' | '
  * @example
  *   await waitForBroker(ctx, 2, 'down', 60_000) // undefined when it happened, else what was seen
  */
-export async function waitForBroker(ctx: Pick<Context, 'kafka' | 'sleep' | 'signal' | 'now'>, nodeId: number, want: 'down' | 'up', timeoutMs: number): Promise<string | undefined> {
-  const { ok, value } = await pollCluster(ctx, () => ctx.kafka.brokers(), (ids) => ids.includes(nodeId) === (want === 'up'), timeoutMs);
+export async function waitForBroker(
+  ctx: Pick<Context, 'kafka' | 'sleep' | 'signal' | 'now'>,
+  nodeId: number,
+  want: 'down' | 'up',
+  timeoutMs: number,
+  onWaited: (ms: number) => void = () => undefined,
+): Promise<string | undefined> {
+  const started = ctx.now();
+  const read = () => (onWaited(ctx.now() - started), ctx.kafka.brokers());
+  const { ok, value } = await pollCluster(ctx, read, (ids) => ids.includes(nodeId) === (want === 'up'), timeoutMs);
   if (ok) return undefined;
   return value === undefined ? 'the cluster could not be read' : `the cluster still lists brokers ${value.join(', ')} after ${Math.round(timeoutMs / 1000)} s`;
 }
@@ -60,9 +70,16 @@ export async function runBrokerAct(step: ActStep, ctx: BrokerContext, act?: (nod
   if (act) await act(nodeId);
   const want = step.action === 'stop-broker' ? 'down' : 'up';
   const timeoutMs = step.timeoutMs ?? STUDENT_WAIT_MS;
-  const missed = await waitForBroker(ctx, nodeId, want, timeoutMs);
+  const command = `In another terminal, in this folder: kafka-tutor sandbox ${verb} --broker ${nodeId}`;
+  let reminders = 0;
+  const remind = (waited: number) => {
+    if (waited < REMIND_EVERY_MS * (reminders + 1)) return;
+    reminders = Math.floor(waited / REMIND_EVERY_MS);
+    ctx.terminal.info(`Still waiting for broker ${nodeId} to ${want === 'down' ? 'stop' : 'come back'}. ${command}  (Ctrl-C leaves; your progress is saved.)`);
+  };
+  const missed = await waitForBroker(ctx, nodeId, want, timeoutMs, act ? undefined : remind);
   if (missed !== undefined) {
-    return { next: 'failed', finding: { ok: false, expected: `broker ${nodeId} to be ${want === 'down' ? 'stopped' : 'back'}`, happened: missed, hint: `In another terminal, in this folder: kafka-tutor sandbox ${verb} --broker ${nodeId}` } };
+    return { next: 'failed', finding: { ok: false, expected: `broker ${nodeId} to be ${want === 'down' ? 'stopped' : 'back'}`, happened: missed, hint: command } };
   }
   ctx.terminal.info(want === 'down' ? `Broker ${nodeId} is down: the cluster no longer lists it.` : `Broker ${nodeId} is back: the cluster lists it again.`);
   return CONTINUE;

@@ -27,13 +27,18 @@ export function javaArgs(jars: KafkaJars, paths: SandboxPaths): string[] {
 }
 
 /**
- * A new KRaft cluster id: 16 random bytes, base64url (what `kafka-storage random-uuid` prints).
+ * A new KRaft cluster id: 16 random bytes, base64url (what `kafka-storage random-uuid` prints),
+ * never starting with '-', which Kafka's own Uuid.randomUuid() avoids too: one id in 64 did, and
+ * the storage tool took it for an option ("argument --cluster-id/-t: expected one argument").
  *
  * @example
  *   newClusterId(); // 'q1Sh-9_ISia_zwGINzRvyQ'
  */
 export function newClusterId(): string {
-  return randomBytes(16).toString('base64url');
+  for (;;) {
+    const id = randomBytes(16).toString('base64url');
+    if (!id.startsWith('-')) return id;
+  }
 }
 
 /**
@@ -48,7 +53,8 @@ export async function formatStorage(jars: KafkaJars, paths: SandboxPaths, nodeId
       .filter((nodeId) => !existsSync(paths.broker(nodeId).meta))
       .map(async (nodeId) => {
         const broker = paths.broker(nodeId);
-        const args = [...javaArgs(jars, paths), 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', broker.properties];
+        // `--cluster-id=<id>`: an id that starts with '-' (a sandbox made before newClusterId avoided it) stays a value.
+        const args = [...javaArgs(jars, paths), 'kafka.tools.StorageTool', 'format', `--cluster-id=${clusterId}`, '-c', broker.properties];
         const result = await execa('java', args, { reject: false, all: true, timeout: 120_000 });
         if (result.exitCode !== 0) {
           const tail = (result.all ?? '').trim().split('\n').slice(-15).join('\n');

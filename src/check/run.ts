@@ -71,9 +71,9 @@ export function loadCheckCourse(folder: string | undefined): Course {
   }
 }
 
-/** Whether a lesson's tests judge the doctor's checklist. */
 /** A lesson that stops or starts a broker (it runs alone in a check). */
 const stopsBrokers = (lesson: LoadedLesson) => lesson.steps.some((s) => s.kind === 'act' && (s.action === 'stop-broker' || s.action === 'start-broker'));
+/** Whether a lesson's tests judge the doctor's checklist. */
 const judgesDoctor = (lesson: LoadedLesson) => lesson.steps.some((s) => s.kind === 'verify' && s.check === 'doctor' && s.test !== undefined);
 
 function report(base: Pick<CheckReport, 'run_id' | 'started_at'> & Partial<CheckReport>, tests: TestResult[], startedMs: number): CheckReport {

@@ -52,6 +52,9 @@ export function conditionHolds(key: string, vars: Record<string, string>): boole
   }
 }
 
+/** A case's fields over the step's own; its id and kind stay. */
+const withCase = <S extends Step>(step: S, fields: Record<string, unknown>): S => ({ ...step, ...fields, id: step.id, kind: step.kind }) as S;
+
 /**
  * The step as it runs for these variables: its first holding case's fields over its own.
  *
@@ -61,8 +64,7 @@ export function conditionHolds(key: string, vars: Record<string, string>): boole
 export function resolveCases<S extends Step>(step: S, vars: Record<string, string>): S {
   if (!step.cases) return step;
   const key = Object.keys(step.cases).find((k) => conditionHolds(k, vars));
-  if (key === undefined) return step;
-  return { ...step, ...step.cases[key], id: step.id, kind: step.kind } as S;
+  return key === undefined ? step : withCase(step, step.cases[key]!);
 }
 
 /**
@@ -72,5 +74,5 @@ export function resolveCases<S extends Step>(step: S, vars: Record<string, strin
  *   variantsOf(step).length // 1 + the number of cases
  */
 export function variantsOf(step: Step): Step[] {
-  return [step, ...Object.values(step.cases ?? {}).map((fields) => ({ ...step, ...fields, id: step.id, kind: step.kind }) as Step)];
+  return [step, ...Object.values(step.cases ?? {}).map((fields) => withCase(step, fields))];
 }

@@ -59,12 +59,12 @@ function spawnedBefore(lesson: Lesson, step: Step): string[] {
   return lesson.steps.slice(0, lesson.steps.indexOf(step)).flatMap((s) => (s.kind === 'spawn' ? [s.as] : []));
 }
 
-/** A step's `cases` keys and fields, then every variant it can run as, each checked as a step. */
 /** What a course check covers; `orders: false` leaves out where each question's answer lands for 100 sample students (`dev check` samples it; a load need not, at ~30 ms each). */
 export interface CourseCheckOptions {
   orders?: boolean;
 }
 
+/** A step's `cases` keys and fields, then every variant it can run as, each checked as a step. */
 function checkStep(step: Step, lesson: Lesson, dir: string, ids: Set<string>, options: CourseCheckOptions): CourseProblem[] {
   const where = `${lesson.id}/lesson.json, step "${step.id ?? '?'}"`;
   const p: CourseProblem[] = [];

@@ -19,8 +19,8 @@ export interface GroupMembers {
   members: GroupMember[];
 }
 
-/** A member's partitions of `topic`, or none when the assignment is not in the consumer protocol's format. */
-function partitionsOf(assignment: Buffer, topic: string): number[] {
+/** A member's partitions of `topic`, ascending, or none when the assignment is not in the consumer protocol's format. */
+export function partitionsOf(assignment: Buffer, topic: string): number[] {
   try {
     return [...(AssignerProtocol.MemberAssignment.decode(assignment)?.assignment[topic] ?? [])].sort((a, b) => a - b);
   } catch {

@@ -3,7 +3,7 @@
  * consumer group on it, the committed offset and lag. Read with the kafkajs admin API.
  */
 import type { Admin, GroupDescription } from 'kafkajs';
-import { AssignerProtocol } from './kafkajs.js';
+import { partitionsOf } from './group-members.js';
 
 /** A group's state in words a student meets in the course (Kafka's PreparingRebalance etc. → rebalancing). */
 export type GroupState = 'empty' | 'stable' | 'rebalancing' | 'dead' | 'unknown';
@@ -150,13 +150,8 @@ async function describeGroup(admin: Admin, groupId: string): Promise<GroupDescri
 function holdersOf(group: GroupDescription, topic: string): Map<number, string> {
   const holders = new Map<number, string>();
   if (group.protocolType !== 'consumer') return holders;
-  for (const m of group.members) {
-    try {
-      for (const partition of AssignerProtocol.MemberAssignment.decode(m.memberAssignment)?.assignment[topic] ?? []) holders.set(partition, m.memberId);
-    } catch {
-      // Not kafkajs' assignment format: we cannot tell, so we do not guess.
-    }
-  }
+  // An assignment not in kafkajs' format gives no partitions: we cannot tell, so we do not guess.
+  for (const m of group.members) for (const partition of partitionsOf(m.memberAssignment, topic)) holders.set(partition, m.memberId);
   return holders;
 }
 

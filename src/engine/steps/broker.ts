@@ -47,7 +47,10 @@ export async function waitForBroker(
   onWaited: (ms: number) => void = () => undefined,
 ): Promise<string | undefined> {
   const started = ctx.now();
-  const read = () => (onWaited(ctx.now() - started), ctx.kafka.brokers());
+  const read = () => {
+    onWaited(ctx.now() - started);
+    return ctx.kafka.brokers();
+  };
   const { ok, value } = await pollCluster(ctx, read, (ids) => ids.includes(nodeId) === (want === 'up'), timeoutMs);
   if (ok) return undefined;
   return value === undefined ? 'the cluster could not be read' : `the cluster still lists brokers ${value.join(', ')} after ${Math.round(timeoutMs / 1000)} s`;

@@ -1,5 +1,5 @@
 /** The restarted broker caught up and is back in the in-sync replicas of every partition. */
-import { describePartitions, NOTHING_STOPPED, waitForPartitions } from './replicas.js';
+import { NOTHING_STOPPED, seenPartitions, waitForPartitions } from './replicas.js';
 import type { Verification } from './types.js';
 
 /**
@@ -13,7 +13,7 @@ export const verifyIsrRejoined: Verification = async (ctx, _params, timeoutMs) =
   return {
     ok,
     expected: `broker ${stopped.nodeId}, back, to catch up and rejoin the in-sync replicas of every partition`,
-    happened: ok ? describePartitions(partitions).join('; ') : `after ${Math.round(timeoutMs / 1000)} s: ${describePartitions(partitions).join('; ') || 'no partition could be read'}`,
+    happened: seenPartitions(ok, partitions, timeoutMs),
     hint: `Is it running? kafka-tutor sandbox status (and kafka-tutor sandbox start --broker ${stopped.nodeId})`,
   };
 };

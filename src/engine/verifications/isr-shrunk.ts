@@ -1,5 +1,5 @@
 /** The stopped broker dropped out of every partition's in-sync replicas, and the others stayed in. */
-import { describePartitions, NOTHING_STOPPED, waitForPartitions } from './replicas.js';
+import { NOTHING_STOPPED, seenPartitions, waitForPartitions } from './replicas.js';
 import type { Verification } from './types.js';
 
 /**
@@ -13,7 +13,7 @@ export const verifyIsrShrunk: Verification = async (ctx, _params, timeoutMs) => 
   return {
     ok,
     expected: `broker ${stopped.nodeId} to leave the in-sync replicas of every partition, and the running replicas to stay in`,
-    happened: ok ? describePartitions(partitions).join('; ') : `after ${Math.round(timeoutMs / 1000)} s: ${describePartitions(partitions).join('; ') || 'no partition could be read'}`,
+    happened: seenPartitions(ok, partitions, timeoutMs),
     hint: 'A replica is in sync while it keeps fetching from the leader; a stopped broker fetches nothing.',
   };
 };

@@ -28,6 +28,17 @@ export async function waitForPartitions(ctx: VerifyContext, done: (partition: Pa
 }
 
 /**
+ * What a wait for the partitions saw: their state when it held, else when the time ran out.
+ *
+ * @example
+ *   seenPartitions(false, [], 20_000) // 'after 20 s: no partition could be read'
+ */
+export function seenPartitions(ok: boolean, partitions: PartitionReplicas[], timeoutMs: number): string {
+  const seen = describePartitions(partitions).join('; ');
+  return ok ? seen : `after ${Math.round(timeoutMs / 1000)} s: ${seen || 'no partition could be read'}`;
+}
+
+/**
  * One line per partition, as `inspect` says it.
  *
  * @example

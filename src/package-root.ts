@@ -12,16 +12,23 @@ import { fileURLToPath } from 'node:url';
 
 const PACKAGE_NAME = 'kafka-tutor';
 
-function findRoot(from: string): string {
+interface Manifest {
+  name?: string;
+  version: string;
+}
+
+/** The package's folder and its package.json, read once. */
+function findRoot(from: string): { dir: string; manifest: Manifest } {
   for (let dir = from; ; dir = dirname(dir)) {
-    const manifest = join(dir, 'package.json');
-    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === PACKAGE_NAME) return dir;
+    const path = join(dir, 'package.json');
+    const manifest = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Manifest) : undefined;
+    if (manifest?.name === PACKAGE_NAME) return { dir, manifest };
     if (dirname(dir) === dir) throw new Error(`No package.json of ${PACKAGE_NAME} above ${from}.`);
   }
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
-const root = findRoot(here);
+const { dir: root, manifest } = findRoot(here);
 
 /** A path inside the package, e.g. packagePath('sandbox', 'pom.xml'). */
 export function packagePath(...parts: string[]): string {
@@ -33,5 +40,5 @@ export const runsFromBuild = relative(root, here).split(sep)[0] === 'dist';
 
 /** The package's version, from its package.json. */
 export function packageVersion(): string {
-  return (JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string }).version;
+  return manifest.version;
 }

@@ -10,14 +10,24 @@ import chalk from 'chalk';
 export function renderMarkdown(text: string): string {
   let fenced = false;
   const lines: string[] = [];
+  // Plain lines are styled a run at a time: **bold** or `code` may go on over a line break.
+  let plain: string[] = [];
+  const flush = () => {
+    if (plain.length > 0) lines.push(plain.join('\n').replace(/`([^`]+)`/g, (_, code: string) => chalk.cyan(code)).replace(/\*\*([^*]+)\*\*/g, (_, b: string) => chalk.bold(b)));
+    plain = [];
+  };
   for (const line of text.replace(/\r\n/g, '\n').trimEnd().split('\n')) {
     if (line.startsWith('```')) {
+      flush();
       fenced = !fenced;
       continue;
     }
     if (fenced) lines.push(chalk.cyan(`  ${line}`));
-    else if (/^#{1,6}\s/.test(line)) lines.push(chalk.bold(line.replace(/^#{1,6}\s+/, '')));
-    else lines.push(line.replace(/`([^`]+)`/g, (_, code: string) => chalk.cyan(code)).replace(/\*\*([^*]+)\*\*/g, (_, b: string) => chalk.bold(b)));
+    else if (/^#{1,6}\s/.test(line)) {
+      flush();
+      lines.push(chalk.bold(line.replace(/^#{1,6}\s+/, '')));
+    } else plain.push(line);
   }
+  flush();
   return lines.join('\n');
 }

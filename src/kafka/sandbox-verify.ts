@@ -27,27 +27,41 @@ export async function studentKafkaConfig(state: SandboxState, student: SandboxSt
 
 /**
  * Produces one message as `student` and consumes it back within `timeoutMs`; throws otherwise.
+ * Resolves with how many other messages the consumer read first: none, however long the topic's history.
  *
  * @example
- *   await verifyRoundTrip(state, state.students[0]!, 30_000);
+ *   await verifyRoundTrip(state, state.students[0]!, 30_000); // 0
  */
-export async function verifyRoundTrip(state: SandboxState, student: SandboxStudent, timeoutMs: number): Promise<void> {
+export async function verifyRoundTrip(state: SandboxState, student: SandboxStudent, timeoutMs: number): Promise<number> {
   const { Kafka } = await import('./kafkajs.js');
   const kafka = new Kafka(await studentKafkaConfig(state, student));
   const token = `kafka-tutor sandbox check ${randomUUID()}`;
   const producer = kafka.producer({ allowAutoTopicCreation: false });
   await producer.connect();
+  let written: { partition: number; baseOffset?: string } | undefined;
   try {
-    await producer.send({ topic: student.topic, messages: [{ value: token }] });
+    [written] = await producer.send({ topic: student.topic, messages: [{ value: token }] });
   } finally {
     await producer.disconnect();
   }
-  // A fresh group under the student's own prefix, as the ACLs allow, reading from the start.
-  // (No seek to the message's offset: with three brokers kafkajs then idles 5 s on the fetch in flight.)
+  // A fresh group under the student's own prefix, as the ACLs allow, whose committed offset is the
+  // message's own before it joins: it reads from there, not through the topic's whole history (a
+  // student's topic may hold millions). No seek instead: with three brokers kafkajs then idles 5 s
+  // on the fetch in flight. Other partitions start at their end.
   const groupId = `${student.clientId}-sandbox-check-${randomUUID()}`;
+  if (written?.baseOffset !== undefined) {
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      await admin.setOffsets({ groupId, topic: student.topic, partitions: [{ partition: written.partition, offset: written.baseOffset }] });
+    } finally {
+      await admin.disconnect();
+    }
+  }
   // A short long-poll: disconnect waits for the fetch in flight (5 s by default).
   const consumer = kafka.consumer({ groupId, sessionTimeout: 10_000, heartbeatInterval: 1000, maxWaitTimeInMs: 200 });
   await consumer.connect();
+  let before = 0;
   try {
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`the check message did not come back within ${timeoutMs / 1000} s`)), timeoutMs);
@@ -56,11 +70,12 @@ export async function verifyRoundTrip(state: SandboxState, student: SandboxStude
         reject(event.payload.error);
       });
       void consumer
-        .subscribe({ topic: student.topic, fromBeginning: true })
+        .subscribe({ topic: student.topic, fromBeginning: written?.baseOffset === undefined })
         .then(() =>
           consumer.run({
             eachMessage: async ({ message }) => {
-              if (message.value?.toString() === token) {
+              if (message.value?.toString() !== token) before += 1;
+              else {
                 clearTimeout(timer);
                 resolve();
               }
@@ -76,6 +91,7 @@ export async function verifyRoundTrip(state: SandboxState, student: SandboxStude
     await consumer.disconnect();
   }
   await deleteGroupQuietly(kafka, groupId);
+  return before;
 }
 
 /** The check's group would otherwise show up for days in the student's group listings. */

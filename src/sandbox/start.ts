@@ -148,7 +148,7 @@ async function bringUp(state: SandboxState, options: StartOptions, started: numb
   await warming;
   const first = withStudents.students[0]!;
   options.progress.step(`Checking that ${first.clientId} can produce and consume over SSL…`);
-  await retryUntil(deadline, () => verifyRoundTrip(withStudents, first, Math.max(5000, Math.min(30_000, deadline - Date.now()))));
+  await retryUntil(deadline, async () => void (await verifyRoundTrip(withStudents, first, Math.max(5000, Math.min(30_000, deadline - Date.now())))));
   const authFilled = await fillAuthFolder(first, options.cwd ?? process.cwd());
   const final = { ...withStudents, startedAt: new Date().toISOString() };
   await writeSandboxState(final);

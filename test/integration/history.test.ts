@@ -11,7 +11,8 @@ import { playLesson } from '../../src/engine/menu.js';
 import { BIN_PATH, startProgram, type ProgramHandle } from '../../src/engine/process/index.js';
 import type { EventOf } from '../../src/kafka/events.js';
 import { fetchCommittedOffsets } from '../../src/kafka/offsets.js';
-import { createStudentTopic, studentConfig, uniqueName } from '../support/sandbox.js';
+import { verifyRoundTrip } from '../../src/kafka/sandbox-verify.js';
+import { createStudentTopic, sandboxState, sandboxStudent, studentConfig, uniqueName } from '../support/sandbox.js';
 import { lessonSetup } from './lessons-helpers.js';
 import { studentEnv } from './programs.fixtures.js';
 
@@ -168,5 +169,15 @@ describe('lesson "offset-reset" on a topic with a long history', () => {
     // Of the history, the earliest consumer printed the first and last 3 old messages, nothing else.
     const printed = [...script.screen().matchAll(new RegExp(`^\\[earliest\\] .*\\(${longTopic}\\[0\\]@(\\d+)\\)$`, 'gm'))].map((m) => Number(m[1]));
     expect(printed.filter((offset) => offset < high)).toEqual([0, 1, 2, high - 3, high - 2, high - 1]);
+  });
+});
+
+describe(`the sandbox's start-up check on a topic with ${count(HISTORY)} old messages`, () => {
+  it('reads its own message back first: none of the history is read before it', async () => {
+    const state = await sandboxState();
+    const student = { ...(await sandboxStudent(CLIENT)), topic: longTopic };
+    const before = await highWatermark(longTopic);
+    expect(await verifyRoundTrip(state, student, 30_000)).toBe(0);
+    expect(await highWatermark(longTopic)).toBe(before + 1);
   });
 });
